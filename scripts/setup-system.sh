@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# Debian packages the sandbox and the build need. Idempotent.
+. "$(dirname "$0")/common.sh"
+apt_need bubblewrap python3-seccomp python3-minimal util-linux libsqlite3-dev
+python3 -m pip --version >/dev/null 2>&1 || apt_need python3-pip
