@@ -156,13 +156,14 @@ public final class ProcessSandbox: Sandbox {
         }
         let timeout = Duration.seconds(limits.wallSeconds) + Self.watchdogGrace
         var lastFailure = WorkerFailure.died("no attempt")
-        for attempt in 1...2 {
+        let attempts = configuration.retries + 1
+        for attempt in 1...attempts {
             let result = try await pool.withSlot { slot in await slot.execute(line, timeout: timeout) }
             switch result {
             case .success(let data):
                 do {
                     let response = try JSONDecoder().decode(WorkerResponse.self, from: data)
-                    if response.ok || attempt == 2 { return .success(response) }
+                    if response.ok || attempt == attempts { return .success(response) }
                     lastFailure = .died(response.error ?? "worker error")
                 } catch {
                     lastFailure = .died("unreadable response: \(error)")
@@ -170,7 +171,7 @@ public final class ProcessSandbox: Sandbox {
             case .failure(let failure):
                 lastFailure = failure
             }
-            logger.warning("Sandbox execution failed (attempt \(attempt) of 2): \(lastFailure.description)")
+            logger.warning("Sandbox execution failed (attempt \(attempt) of \(attempts)): \(lastFailure.description)")
             try Task.checkCancellation()
         }
         return .failure(lastFailure)
