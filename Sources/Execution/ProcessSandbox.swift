@@ -142,7 +142,7 @@ public final class ProcessSandbox: Sandbox {
     public func workerProcessIdentifiers() async -> [Int32] {
         var pids: [Int32] = []
         for slot in pool.slots {
-            if let pid = await slot.currentProcessIdentifier() { pids.append(pid) }
+            if let pid = slot.currentProcessIdentifier() { pids.append(pid) }
         }
         return pids
     }

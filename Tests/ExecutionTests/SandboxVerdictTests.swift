@@ -116,7 +116,8 @@ struct SandboxVerdictTests {
 
     @Test("N workers serve N requests at once")
     func concurrency() async throws {
-        let sandbox = try await SandboxFixture.shared()
+        let sandbox = try await ProcessSandbox(configuration: SandboxConfiguration(workers: 2))
+        defer { Task { await sandbox.shutdown() } }
         let start = ContinuousClock.now
         let outcomes: [ExecutionOutcome] = try await withThrowingTaskGroup(of: ExecutionOutcome.self) { group in
             for _ in 0..<2 {

@@ -1,4 +1,5 @@
 internal import Foundation
+import Synchronization
 
 /// A place for one warm worker, with its own serial dispatch queue so that blocking pipe I/O never
 /// runs on Swift's cooperative pool. Respawns its worker after a failure.
@@ -12,7 +13,10 @@ final class WorkerSlot: @unchecked Sendable {
     private let launch: WorkerLaunch
     private let log: URL?
     private let queue: DispatchQueue
-    private var worker: WorkerProcess?
+    private var worker: WorkerProcess? {
+        didSet { currentPID.store(worker?.processIdentifier ?? 0, ordering: .relaxed) }
+    }
+    private let currentPID = Atomic<Int32>(0)
 
     init(index: Int, launch: WorkerLaunch, log: URL?) {
         self.index = index
@@ -99,10 +103,9 @@ final class WorkerSlot: @unchecked Sendable {
     }
 
     /// The pid of the current worker process (for tests that kill it from outside).
-    func currentProcessIdentifier() async -> Int32? {
-        await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: self.worker?.processIdentifier) }
-        }
+    func currentProcessIdentifier() -> Int32? {
+        let pid = currentPID.load(ordering: .relaxed)
+        return pid > 0 ? pid : nil
     }
 
     /// Kills the worker now, from any thread (deinit, shutdown).
