@@ -36,6 +36,8 @@ let package = Package(
             name: "Evaluation",
             dependencies: ["O1CoderCore", "Datasets", "Execution"],
             swiftSettings: strictSettings),
+        // Pure, seeded MCTS core (no model, no processes).
+        .target(name: "Search", swiftSettings: strictSettings),
         // LanguageModel protocol; llama.cpp engine (private CLlama) and OpenAI-compatible HTTP backend.
         .target(
             name: "Inference",
@@ -64,11 +66,13 @@ let package = Package(
         .testTarget(
             name: "EvaluationTests", dependencies: ["Evaluation", "O1CoderTestSupport"],
             swiftSettings: strictSettings),
+        .testTarget(name: "SearchTests", dependencies: ["Search"], swiftSettings: strictSettings),
         .testTarget(
             name: "InferenceTests", dependencies: ["Inference", "O1CoderTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "O1CoderCLITests", dependencies: ["O1CoderCLI"],
+            name: "O1CoderCLITests",
+            dependencies: ["O1CoderCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings),
     ]
 )
