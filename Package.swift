@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Dependency-free values shared by every stage.
@@ -38,6 +39,10 @@ let package = Package(
             swiftSettings: strictSettings),
         // Pure, seeded MCTS core (no model, no processes).
         .target(name: "Search", swiftSettings: strictSettings),
+        // SQLite store of runs, problems, trees and executions (GRDB).
+        .target(
+            name: "RunStorage", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
         // LanguageModel protocol; llama.cpp engine (private CLlama) and OpenAI-compatible HTTP backend.
         .target(
             name: "Inference",
@@ -66,6 +71,7 @@ let package = Package(
         .testTarget(
             name: "EvaluationTests", dependencies: ["Evaluation", "O1CoderTestSupport"],
             swiftSettings: strictSettings),
+        .testTarget(name: "RunStorageTests", dependencies: ["RunStorage"], swiftSettings: strictSettings),
         .testTarget(name: "SearchTests", dependencies: ["Search"], swiftSettings: strictSettings),
         .testTarget(
             name: "InferenceTests", dependencies: ["Inference", "O1CoderTestSupport"],
