@@ -43,6 +43,8 @@ let package = Package(
         .target(
             name: "RunStorage", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
+        // Self-contained HTML reports (pure rendering).
+        .target(name: "Reports", swiftSettings: strictSettings),
         // LanguageModel protocol; llama.cpp engine (private CLlama) and OpenAI-compatible HTTP backend.
         .target(
             name: "Inference",
@@ -72,6 +74,7 @@ let package = Package(
             name: "EvaluationTests", dependencies: ["Evaluation", "O1CoderTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(name: "RunStorageTests", dependencies: ["RunStorage"], swiftSettings: strictSettings),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"], swiftSettings: strictSettings),
         .testTarget(name: "SearchTests", dependencies: ["Search"], swiftSettings: strictSettings),
         .testTarget(
             name: "InferenceTests", dependencies: ["Inference", "O1CoderTestSupport"],
