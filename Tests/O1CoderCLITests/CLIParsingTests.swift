@@ -1,3 +1,4 @@
+import ArgumentParser
 import Testing
 import ArgumentParser
 @testable import O1CoderCLI
