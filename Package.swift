@@ -83,5 +83,12 @@ let package = Package(
             name: "O1CoderCLITests",
             dependencies: ["O1CoderCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings),
+        // Pseudocode reasoning: step format, prompts, parsing, step-wise generation.
+        .target(
+            name: "Reasoning", dependencies: ["O1CoderCore", "Inference"],
+            resources: [.copy("Resources")], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ReasoningTests", dependencies: ["Reasoning", "O1CoderTestSupport"],
+            resources: [.copy("Golden"), .copy("Corpus")], swiftSettings: strictSettings),
     ]
 )
