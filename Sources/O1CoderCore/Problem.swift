@@ -64,3 +64,16 @@ public enum CompletionMode: String, Codable, Sendable, Hashable {
     case fullProgram
     case continuesPrompt
 }
+
+extension Problem {
+    /// Turns a whole solution written by a model (a code step, or an answer with the full
+    /// function) into the program the tests run. For prompt-continuation datasets (HumanEval) the
+    /// prompt's top-level imports are put first, since models often rewrite the function without
+    /// them (`from typing import List`).
+    public func program(fromSolutionCode code: String) -> String {
+        guard completionMode == .continuesPrompt else { return code }
+        let imports = prompt.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { $0.hasPrefix("import ") || $0.hasPrefix("from ") }
+        return imports.isEmpty ? code : imports.joined(separator: "\n") + "\n" + code
+    }
+}

@@ -113,10 +113,11 @@ public struct MCTS<Domain: SearchDomain>: Sendable {
     func expand(_ node: NodeID, in state: inout State, rollout t: Int) async throws {
         let steps = state.tree.steps(to: node)
         let mustTerminate = configuration.forceCodeAtMaxDepth && state.tree[node].depth + 1 >= configuration.maxDepth
-        var candidates = try await domain.propose(
+        let proposal = try await domain.propose(
             after: steps, count: configuration.width, mustTerminate: mustTerminate)
+        var candidates = proposal.candidates
         state.stats.expansions += 1
-        state.stats.generatedTokens += candidates.reduce(0) { $0 + $1.generatedTokens }
+        state.stats.generatedTokens += proposal.generatedTokens
         var rewards: [Step: Double] = [:]
         for c in candidates where c.isTerminal && rewards[c.step] == nil {
             rewards[c.step] = try await domain.reward(of: steps + [c.step])

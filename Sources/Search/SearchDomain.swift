@@ -6,10 +6,21 @@ public protocol SearchDomain: Sendable {
 
     /// Up to `count` candidate next steps after `steps`. `mustTerminate` asks for a final step
     /// (the code) because the depth cap is reached.
-    func propose(after steps: [Step], count: Int, mustTerminate: Bool) async throws -> [SearchTree<Step>.Candidate]
+    func propose(after steps: [Step], count: Int, mustTerminate: Bool) async throws -> Proposal<Step>
 
     /// Reward in [0, 1] of a terminal path (pass rate on the search tests, with optional shaping).
     func reward(of steps: [Step]) async throws -> Double
+}
+
+/// What one expansion produced: the usable candidates, and every token spent on the request
+/// (including samples that could not be parsed into a step).
+public struct Proposal<Step: Hashable & Sendable>: Sendable {
+    public var candidates: [SearchTree<Step>.Candidate]
+    public var generatedTokens: Int
+    public init(candidates: [SearchTree<Step>.Candidate], generatedTokens: Int? = nil) {
+        self.candidates = candidates
+        self.generatedTokens = generatedTokens ?? candidates.reduce(0) { $0 + $1.generatedTokens }
+    }
 }
 
 /// Why a search ended.

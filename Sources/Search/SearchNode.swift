@@ -34,6 +34,8 @@ public struct SearchNode<Step: Hashable & Sendable>: Sendable {
     public let createdInRollout: Int
     /// Tokens generated to produce this step (for token budgets and reports).
     public let generatedTokens: Int
+    /// Log-probability of the step under the policy, when the backend reported it.
+    public let logProb: Double?
 
     /// Mean value Q/N; a terminal reports its reward (spec D1 fix), an unvisited node 0.
     public var meanValue: Double {

@@ -7,7 +7,7 @@ public struct SearchTree<Step: Hashable & Sendable>: Sendable {
         nodes = [
             SearchNode(
                 id: .root, parent: nil, step: nil, depth: 0, prior: 1, isTerminal: false,
-                createdInRollout: 0, generatedTokens: 0)
+                createdInRollout: 0, generatedTokens: 0, logProb: nil)
         ]
     }
 
@@ -35,11 +35,14 @@ public struct SearchTree<Step: Hashable & Sendable>: Sendable {
         public var prior: Double
         public var isTerminal: Bool
         public var generatedTokens: Int
-        public init(step: Step, prior: Double = 1, isTerminal: Bool, generatedTokens: Int = 0) {
+        /// Log-probability of the step under the policy, when known.
+        public var logProb: Double?
+        public init(step: Step, prior: Double = 1, isTerminal: Bool, generatedTokens: Int = 0, logProb: Double? = nil) {
             self.step = step
             self.prior = prior
             self.isTerminal = isTerminal
             self.generatedTokens = generatedTokens
+            self.logProb = logProb
         }
     }
 
@@ -61,7 +64,8 @@ public struct SearchTree<Step: Hashable & Sendable>: Sendable {
             nodes.append(
                 SearchNode(
                     id: id, parent: parent, step: c.step, depth: self[parent].depth + 1, prior: c.prior,
-                    isTerminal: c.isTerminal, createdInRollout: rollout, generatedTokens: c.generatedTokens))
+                    isTerminal: c.isTerminal, createdInRollout: rollout, generatedTokens: c.generatedTokens,
+                    logProb: c.logProb))
             nodes[parent.rawValue].children.append(id)
             created.append(id)
         }

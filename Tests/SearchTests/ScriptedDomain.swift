@@ -21,16 +21,16 @@ final class ScriptedDomain: SearchDomain, Sendable {
     var proposals: Int { counters.withLock { $0.proposals } }
     var rewardCalls: Int { counters.withLock { $0.rewards } }
 
-    func propose(after steps: [String], count: Int, mustTerminate: Bool) async throws -> [SearchTree<String>.Candidate] {
+    func propose(after steps: [String], count: Int, mustTerminate: Bool) async throws -> Proposal<String> {
         counters.withLock { $0.proposals += 1 }
         let depth = steps.count + 1
         let terminal = mustTerminate || depth >= terminalDepth
-        return (0..<min(count, width)).map { i in
+        return Proposal(candidates: (0..<min(count, width)).map { i in
             let index = duplicateCandidates ? 0 : i
             let prefix = steps.joined(separator: "/")
             let text = terminal ? "code:\(prefix)/\(index)" : "d\(depth).\(index)"
             return .init(step: text, prior: 1 / Double(count), isTerminal: terminal, generatedTokens: 10)
-        }
+        })
     }
 
     func reward(of steps: [String]) async throws -> Double {

@@ -1,0 +1,44 @@
+public import Execution
+public import Inference
+public import Search
+
+/// Everything that shapes a code-reasoning search, recorded with each run.
+public struct CodeSearchConfiguration: Codable, Sendable, Hashable {
+    public var search: SearchConfiguration
+    /// Sampling for each expansion (the step-end stop string is added by the step generator).
+    public var sampling: SamplingParameters
+    /// Tests the search is rewarded with: at most this many, chosen by a seeded draw per problem
+    /// (the original draws ≤ 10 by mutating shared state, D15). nil: all tests.
+    public var searchTestLimit: Int?
+    /// Reward shaping α: reward = α·compiles + (1 − α)·passRate (the paper's v; the code has α = 0).
+    /// A compiling but wrong program never reaches 1 (D2).
+    public var compileBonus: Double
+    public var limits: ExecutionLimits
+
+    public init(
+        search: SearchConfiguration, sampling: SamplingParameters, searchTestLimit: Int?, compileBonus: Double,
+        limits: ExecutionLimits
+    ) {
+        self.search = search
+        self.sampling = sampling
+        self.searchTestLimit = searchTestLimit
+        self.compileBonus = compileBonus
+        self.limits = limits
+    }
+
+    /// O1-CODER's released settings: T 0.8, top-p 0.95, top-k 40, ≤ 10 tests, α = 0,
+    /// a 1 s per-test budget in the original (we give the whole program 4 s CPU).
+    public static let faithful = CodeSearchConfiguration(
+        search: .faithful, sampling: SamplingParameters(temperature: 0.8, topK: 40, topP: 0.95, maxTokens: 512),
+        searchTestLimit: 10, compileBonus: 0, limits: ExecutionLimits(cpuSeconds: 4))
+
+    /// Ours: the standard search preset, same sampling, α = 0.1 as a shaping signal.
+    public static let standard = CodeSearchConfiguration(
+        search: .standard, sampling: SamplingParameters(temperature: 0.8, topK: 40, topP: 0.95, maxTokens: 512),
+        searchTestLimit: 10, compileBonus: 0.1, limits: ExecutionLimits(cpuSeconds: 4))
+
+    /// The reward of a program's report under this configuration.
+    public func reward(passRate: Double, compiles: Bool) -> Double {
+        compileBonus * (compiles ? 1 : 0) + (1 - compileBonus) * passRate
+    }
+}
