@@ -65,6 +65,11 @@ public struct TraceParser: Sendable {
         let normalized = (opening + continuation.replacingCRLF() + closing)
         var segmented = StepSegmenter.segment(normalized)
         if truncated { segmented.issues.append(.truncated) }
+        guard !segmented.segments.isEmpty else {
+            // The opening tag never closed: whatever was written is not a readable label.
+            let failure: ParseFailure = continuation.trimmingWhitespace().isEmpty ? .emptyOutput : .missingActionLabel(step: 0)
+            return .unparsable(failure, issues: segmented.issues)
+        }
         if !stoppedAtStepEnd, let last = segmented.segments.indices.last, !segmented.segments[last].hasEnd,
             segmented.segments.count == 1, truncated
         {

@@ -1,0 +1,63 @@
+import Foundation
+import Reasoning
+import Testing
+
+/// The bundled examples are well-formed and their code is correct (run with Debian's Python).
+@Suite struct FewShotExampleTests {
+    static let python = "/usr/bin/python3"
+    static let examples: [FewShotExample] = (try? FewShotLibrary.bundled().examples) ?? []
+
+    @Test("The bundled library loads with two examples per task kind")
+    func loads() throws {
+        let library = try FewShotLibrary.bundled()
+        #expect(library.examples.filter { $0.shape.isFunction }.count == 2)
+        #expect(library.examples.filter { !$0.shape.isFunction }.count == 2)
+    }
+
+    @Test("Each example's trace parses back with its code as the code step", arguments: examples.map(\.id))
+    func traceParses(id: String) throws {
+        let example = try #require(Self.examples.first { $0.id == id })
+        let outcome = TraceParser().parseTrace(example.trace.rendered, entryPoint: example.entryPoint)
+        let parsed = try #require(outcome.parsed)
+        #expect(parsed.trace == example.trace)
+        #expect(parsed.code?.code == example.code)
+        #expect(parsed.issues.isEmpty)
+        #expect(example.steps.first?.action == .structure)
+        #expect(example.steps.filter(\.isTerminal).count == 1 && example.steps.last?.isTerminal == true)
+    }
+
+    @Test("Each example's code passes its own tests", .enabled(if: FileManager.default.isExecutableFile(atPath: python)),
+          .timeLimit(.minutes(1)), arguments: examples.map(\.id))
+    func codeIsCorrect(id: String) throws {
+        let example = try #require(Self.examples.first { $0.id == id })
+        if let asserts = example.tests.asserts {
+            let program = example.code + "\n\n" + asserts.joined(separator: "\n") + "\n"
+            let result = try Self.run(program, stdin: "")
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        for io in example.tests.io ?? [] {
+            let result = try Self.run(example.code, stdin: io.input)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout == io.output)
+        }
+        #expect((example.tests.asserts?.count ?? 0) + (example.tests.io?.count ?? 0) >= 2)
+    }
+
+    /// Runs trusted example code (ours, reviewed) with Python; not a sandbox.
+    static func run(_ program: String, stdin: String) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", program]
+        let input = Pipe(), output = Pipe(), error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+}
