@@ -43,6 +43,11 @@ let package = Package(
         .target(
             name: "RunStorage", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
+        // The code-reasoning search domain: MCTS + reasoning steps + sandbox rewards, run into the store.
+        .target(
+            name: "CodeSearch",
+            dependencies: ["O1CoderCore", "Search", "Reasoning", "Execution", "Inference", "RunStorage"],
+            swiftSettings: strictSettings),
         // Self-contained HTML reports (pure rendering).
         .target(name: "Reports", swiftSettings: strictSettings),
         // LanguageModel protocol; llama.cpp engine (private CLlama) and OpenAI-compatible HTTP backend.
@@ -74,6 +79,8 @@ let package = Package(
             name: "EvaluationTests", dependencies: ["Evaluation", "O1CoderTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(name: "RunStorageTests", dependencies: ["RunStorage"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CodeSearchTests", dependencies: ["CodeSearch", "O1CoderTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], swiftSettings: strictSettings),
         .testTarget(name: "SearchTests", dependencies: ["Search"], swiftSettings: strictSettings),
         .testTarget(

@@ -132,7 +132,13 @@ public struct MCTS<Domain: SearchDomain>: Sendable {
         let created = state.tree.expand(
             node, with: candidates, rollout: t + 1, mergeDuplicates: configuration.mergeDuplicateSteps)
         for id in created where state.tree[id].isTerminal {
-            if let step = state.tree[id].step, let r = rewards[step] { state.tree.setReward(r, for: id) }
+            if let step = state.tree[id].step, let r = rewards[step] {
+                state.tree.setReward(r, for: id)
+                // A perfect terminal counts as found as soon as it is evaluated, even if this
+                // rollout's random descent goes elsewhere.
+                state.stats.bestReward = max(state.stats.bestReward, r)
+                if r >= 1, state.stats.firstSolutionRollout == nil { state.stats.firstSolutionRollout = t + 1 }
+            }
         }
     }
 
