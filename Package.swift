@@ -48,6 +48,10 @@ let package = Package(
             name: "CodeSearch",
             dependencies: ["O1CoderCore", "Search", "Reasoning", "Execution", "Inference", "RunStorage"],
             swiftSettings: strictSettings),
+        // Process data (SFT, PRM point-wise and pair-wise, DPO) from stored search trees.
+        .target(
+            name: "TrainingData", dependencies: ["O1CoderCore", "Reasoning", "Inference", "RunStorage"],
+            swiftSettings: strictSettings),
         // Self-contained HTML reports (pure rendering).
         .target(name: "Reports", swiftSettings: strictSettings),
         // LanguageModel protocol; llama.cpp engine (private CLlama) and OpenAI-compatible HTTP backend.
@@ -81,6 +85,9 @@ let package = Package(
         .testTarget(name: "RunStorageTests", dependencies: ["RunStorage"], swiftSettings: strictSettings),
         .testTarget(
             name: "CodeSearchTests", dependencies: ["CodeSearch", "O1CoderTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "TrainingDataTests", dependencies: ["TrainingData"], resources: [.copy("Golden")],
+            swiftSettings: strictSettings),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], swiftSettings: strictSettings),
         .testTarget(name: "SearchTests", dependencies: ["Search"], swiftSettings: strictSettings),
         .testTarget(

@@ -1,0 +1,110 @@
+public import Inference
+import Reasoning
+import RunStorage
+import O1CoderCore
+
+/// Pure transforms from stored search trees to training data (spec §4.12, D1, D3, D7, D8).
+///
+/// Step values are Q/N for intermediate steps and the raw reward for terminal steps (D1).
+public struct ProcessDataExporter: Sendable {
+    /// Hard PRM label: a step is good when its value reaches this threshold. A terminal step is
+    /// good only when its program passes the full test suite.
+    public var labelThreshold: Double
+    /// Minimum value gap between the two sides of a pair (PRM pairs and DPO).
+    public var pairMargin: Double
+    /// Both siblings of a PRM pair must have been visited at least this often.
+    public var minimumVisits: Int
+    /// At most this many DPO pairs per problem.
+    public var maxPairsPerProblem: Int
+
+    public init(labelThreshold: Double = 0.5, pairMargin: Double = 0.2, minimumVisits: Int = 1, maxPairsPerProblem: Int = 4) {
+        self.labelThreshold = labelThreshold
+        self.pairMargin = pairMargin
+        self.minimumVisits = minimumVisits
+        self.maxPairsPerProblem = maxPairsPerProblem
+    }
+
+    /// Correct full traces, re-verified on all tests, one per distinct trace.
+    public func sft(_ p: SearchedProblem, prompt: [ChatMessage]) -> [SFTExample] {
+        var seen = Set<String>()
+        return p.terminals.filter { p.passesAllTests($0.nodeIndex) }.compactMap { t in
+            let text = Self.render(p.path(to: t.nodeIndex))
+            guard seen.insert(text).inserted else { return nil }
+            return SFTExample(
+                messages: prompt + [.assistant(text)], problemId: p.problem.id.rawValue, reward: t.reward ?? 0)
+        }
+    }
+
+    /// One record per complete path: every step with its value and hard label.
+    public func prm(_ p: SearchedProblem, prompt: [ChatMessage]) -> [PRMExample] {
+        let promptText = Self.flatten(prompt)
+        return p.terminals.map { t in
+            let path = p.path(to: t.nodeIndex)
+            let values = path.map(\.meanValue)
+            let labels = path.map { n in
+                n.isTerminal ? p.passesAllTests(n.nodeIndex) : n.meanValue >= labelThreshold
+            }
+            return PRMExample(
+                prompt: promptText, completions: path.map(Self.renderStep), labels: labels, values: values,
+                hasFinalStep: true, problemId: p.problem.id.rawValue)
+        }
+    }
+
+    /// Sibling steps whose values differ by at least the margin, better first.
+    public func prmPairs(_ p: SearchedProblem, prompt: [ChatMessage]) -> [PRMPair] {
+        let promptText = Self.flatten(prompt)
+        var pairs: [PRMPair] = []
+        for parent in p.nodes where !parent.isTerminal {
+            let kids = p.children(of: parent.nodeIndex).filter { $0.visits >= minimumVisits || $0.isTerminal && $0.reward != nil }
+            guard kids.count >= 2 else { continue }
+            let prefix = p.path(to: parent.nodeIndex).map(Self.renderStep)
+            for (i, a) in kids.enumerated() {
+                for b in kids[(i + 1)...] {
+                    let (hi, lo) = a.meanValue >= b.meanValue ? (a, b) : (b, a)
+                    guard hi.meanValue - lo.meanValue >= pairMargin else { continue }
+                    pairs.append(
+                        PRMPair(
+                            prompt: promptText, prefix: prefix, chosen: Self.renderStep(hi), rejected: Self.renderStep(lo),
+                            chosenValue: hi.meanValue, rejectedValue: lo.meanValue, problemId: p.problem.id.rawValue))
+                }
+            }
+        }
+        return pairs
+    }
+
+    /// Complete traces ranked by reward: verified-correct traces (or the best) against worse ones.
+    public func dpo(_ p: SearchedProblem, prompt: [ChatMessage]) -> [DPOPair] {
+        let ranked = p.terminals.sorted { ($0.reward ?? 0, -$0.nodeIndex) > ($1.reward ?? 0, -$1.nodeIndex) }
+        var pairs: [DPOPair] = []
+        var used = Set<[String]>()
+        outer: for good in ranked where p.passesAllTests(good.nodeIndex) {
+            for bad in ranked.reversed() where (good.reward ?? 0) - (bad.reward ?? 0) >= pairMargin {
+                let chosen = Self.render(p.path(to: good.nodeIndex))
+                let rejected = Self.render(p.path(to: bad.nodeIndex))
+                guard chosen != rejected, used.insert([chosen, rejected]).inserted else { continue }
+                pairs.append(
+                    DPOPair(
+                        prompt: prompt, chosen: [.assistant(chosen)], rejected: [.assistant(rejected)],
+                        chosenReward: good.reward ?? 0, rejectedReward: bad.reward ?? 0, problemId: p.problem.id.rawValue))
+                if pairs.count >= maxPairsPerProblem { break outer }
+            }
+        }
+        return pairs
+    }
+
+    static func renderStep(_ n: NodeRecord) -> String {
+        let action = n.action.flatMap(ReasoningAction.init(rawValue:)) ?? .refine
+        return ReasoningStep(action: action, text: n.text ?? "").rendered
+    }
+
+    static func render(_ path: [NodeRecord]) -> String {
+        ReasoningTrace(steps: path.map {
+            ReasoningStep(action: $0.action.flatMap(ReasoningAction.init(rawValue:)) ?? .refine, text: $0.text ?? "")
+        }).rendered
+    }
+
+    /// The prompt as one string (system, then the user turns), for string-prompt formats.
+    static func flatten(_ messages: [ChatMessage]) -> String {
+        messages.filter { $0.role != .assistant }.map(\.content).joined(separator: "\n\n")
+    }
+}

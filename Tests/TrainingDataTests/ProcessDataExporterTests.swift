@@ -1,0 +1,88 @@
+import Foundation
+import Inference
+import O1CoderCore
+import RunStorage
+import Testing
+import TrainingData
+
+/// A small tree as the search stores it:
+/// root ─ s1 (structure, N3 Q2) ─ c1 (code, reward 1, passes all tests)
+///      │                       └ c2 (code, reward 0.1)
+///      └ s2 (structure, N1 Q0.1) ─ c3 (code, reward 0.1)
+@Suite struct ProcessDataExporterTests {
+    static let problem = Problem(
+        id: "Mbpp/2", dataset: .mbpp, prompt: "Write add(a, b).", style: .function(entryPoint: "add"),
+        referenceSolution: nil, tests: TestSuite(cases: [.assertion("assert add(1, 2) == 3")]))
+
+    static func node(_ i: Int, _ parent: Int?, _ depth: Int, _ action: String?, _ text: String?, n: Int, q: Double, reward: Double? = nil) -> NodeRecord {
+        NodeRecord(
+            runId: 1, problemId: "Mbpp/2", nodeIndex: i, parentIndex: parent, depth: depth, action: action, text: text,
+            visits: n, totalValue: q, reward: reward, prior: 1, generatedTokens: 10, logProb: nil,
+            isTerminal: action == "code", createdInRollout: 1)
+    }
+
+    static let tree = SearchedProblem(
+        problem: problem,
+        nodes: [
+            node(0, nil, 0, nil, nil, n: 4, q: 2.1),
+            node(1, 0, 1, "structure", "add two numbers", n: 3, q: 2.0),
+            node(2, 0, 1, "structure", "subtract?", n: 1, q: 0.1),
+            node(3, 1, 2, "code", "```python\ndef add(a, b):\n    return a + b\n```", n: 2, q: 2, reward: 1),
+            node(4, 1, 2, "code", "```python\ndef add(a, b):\n    return a\n```", n: 1, q: 0.1, reward: 0.1),
+            node(5, 2, 2, "code", "```python\ndef add(a, b):\n    return a - b\n```", n: 1, q: 0.1, reward: 0.1),
+        ],
+        executions: [
+            ExecutionRecord(runId: 1, problemId: "Mbpp/2", nodeIndex: 3, scope: .full, verdict: "passed", passRate: 1, tests: "[]", code: ""),
+            ExecutionRecord(runId: 1, problemId: "Mbpp/2", nodeIndex: 4, scope: .search, verdict: "failed", passRate: 0, tests: "[]", code: ""),
+        ])
+
+    static let prompt: [ChatMessage] = [.system("You reason in pseudocode."), .user("Write add(a, b).")]
+
+    func golden(_ name: String, _ actual: String) throws {
+        let url = try #require(Bundle.module.url(forResource: "Golden", withExtension: nil)).appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["O1CODER_UPDATE_GOLDEN"] == "1" {
+            let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
+            try actual.write(to: source, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(actual == expected, "golden \(name) differs; regenerate deliberately with O1CODER_UPDATE_GOLDEN=1")
+    }
+
+    @Test("SFT: only traces that pass the full suite, as chat messages")
+    func sft() throws {
+        let records = ProcessDataExporter().sft(Self.tree, prompt: Self.prompt)
+        #expect(records.count == 1)
+        #expect(records[0].messages.last?.content.contains("return a + b") == true)
+        try golden("sft.jsonl", JSONLEncoding.encode(records))
+    }
+
+    @Test("PRM point-wise: one record per complete path; Q/N values, raw reward on terminals")
+    func prm() throws {
+        let records = ProcessDataExporter().prm(Self.tree, prompt: Self.prompt)
+        #expect(records.count == 3)
+        #expect(records[0].values == [2.0 / 3.0, 1])
+        #expect(records[0].labels == [true, true])
+        #expect(records[1].labels == [true, false])
+        #expect(records[2].values == [0.1, 0.1])
+        #expect(records[2].labels == [false, false])
+        try golden("prm.jsonl", JSONLEncoding.encode(records))
+    }
+
+    @Test("PRM pairs: siblings with a value margin, better first")
+    func pairs() throws {
+        let records = ProcessDataExporter().prmPairs(Self.tree, prompt: Self.prompt)
+        // (s1, s2) at the root and (c1, c2) under s1.
+        #expect(records.count == 2)
+        #expect(records.allSatisfy { $0.chosenValue - $0.rejectedValue >= 0.2 })
+        #expect(ProcessDataExporter(pairMargin: 0.95).prmPairs(Self.tree, prompt: Self.prompt).isEmpty)
+        try golden("prm-pairs.jsonl", JSONLEncoding.encode(records))
+    }
+
+    @Test("DPO: a verified trace against worse ones, never against itself")
+    func dpo() throws {
+        let records = ProcessDataExporter().dpo(Self.tree, prompt: Self.prompt)
+        #expect(records.count == 2)
+        #expect(records.allSatisfy { $0.chosen != $0.rejected && $0.chosenReward == 1 })
+        try golden("dpo.jsonl", JSONLEncoding.encode(records))
+    }
+}
