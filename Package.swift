@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Dependency-free values shared by every stage.
@@ -36,6 +37,14 @@ let package = Package(
             name: "Evaluation",
             dependencies: ["O1CoderCore", "Datasets", "Execution"],
             swiftSettings: strictSettings),
+        // Pure, seeded MCTS core (no model, no processes).
+        .target(name: "Search", swiftSettings: strictSettings),
+        // SQLite store of runs, problems, trees and executions (GRDB).
+        .target(
+            name: "RunStorage", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
+        // Self-contained HTML reports (pure rendering).
+        .target(name: "Reports", swiftSettings: strictSettings),
         // LanguageModel protocol; llama.cpp engine (private CLlama) and OpenAI-compatible HTTP backend.
         .target(
             name: "Inference",
@@ -71,6 +80,9 @@ let package = Package(
         .testTarget(
             name: "EvaluationTests", dependencies: ["Evaluation", "O1CoderTestSupport"],
             swiftSettings: strictSettings),
+        .testTarget(name: "RunStorageTests", dependencies: ["RunStorage"], swiftSettings: strictSettings),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"], swiftSettings: strictSettings),
+        .testTarget(name: "SearchTests", dependencies: ["Search"], swiftSettings: strictSettings),
         .testTarget(
             name: "InferenceTests", dependencies: ["Inference", "O1CoderTestSupport"],
             swiftSettings: strictSettings),
@@ -78,7 +90,8 @@ let package = Package(
             name: "TestGenerationTests", dependencies: ["TestGeneration"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "O1CoderCLITests", dependencies: ["O1CoderCLI"],
+            name: "O1CoderCLITests",
+            dependencies: ["O1CoderCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings),
     ]
 )

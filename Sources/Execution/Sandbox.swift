@@ -12,8 +12,19 @@ public protocol Sandbox: Sendable {
     /// Runs `program` followed by every test of `suite`, one verdict per test.
     func evaluate(program: String, suite: TestSuite, limits: ExecutionLimits) async throws -> ProgramReport
 
+    /// Like `evaluate(program:suite:limits:)`, naming the function that `.call` tests call
+    /// (`Problem.entryPoint`; for `class Solution` programs, the method of `Solution()`).
+    func evaluate(program: String, suite: TestSuite, entryPoint: String?, limits: ExecutionLimits) async throws -> ProgramReport
+
     /// Runs a raw program with optional stdin and returns what it did.
     func run(_ request: ExecutionRequest) async throws -> ExecutionOutcome
+}
+
+extension Sandbox {
+    /// Default for conformers that do not run `.call` tests: ignores the entry point.
+    public func evaluate(program: String, suite: TestSuite, entryPoint: String?, limits: ExecutionLimits) async throws -> ProgramReport {
+        try await evaluate(program: program, suite: suite, limits: limits)
+    }
 }
 
 /// Per-execution resource limits.

@@ -1,0 +1,166 @@
+public import Foundation
+public import GRDB
+
+/// One row of `run`: a search or sampling run with everything needed to reproduce it.
+public struct RunRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "run"
+    public var id: Int64?
+    public var kind: String
+    public var status: RunStatus
+    public var createdAt: Date
+    /// The fully resolved configuration as canonical JSON (sorted keys).
+    public var configuration: String
+    /// Seeds are UInt64; SQLite stores Int64, so the bit pattern is kept.
+    public var seed: Int64
+    public var toolVersion: String
+    public var modelName: String
+    public var modelSHA256: String?
+    public var datasetName: String
+    public var datasetPath: String
+    public var datasetSHA256: String?
+
+    public init(
+        id: Int64? = nil, kind: String, status: RunStatus, createdAt: Date, configuration: String, seed: Int64,
+        toolVersion: String, modelName: String, modelSHA256: String?, datasetName: String, datasetPath: String,
+        datasetSHA256: String?
+    ) {
+        self.id = id
+        self.kind = kind
+        self.status = status
+        self.createdAt = createdAt
+        self.configuration = configuration
+        self.seed = seed
+        self.toolVersion = toolVersion
+        self.modelName = modelName
+        self.modelSHA256 = modelSHA256
+        self.datasetName = datasetName
+        self.datasetPath = datasetPath
+        self.datasetSHA256 = datasetSHA256
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+public enum RunStatus: String, Codable, Sendable, Hashable, DatabaseValueConvertible {
+    case running, finished, interrupted
+}
+
+/// One finished problem of a run. A row exists only once the problem's whole tree is stored.
+public struct ProblemRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "problem"
+    public var runId: Int64
+    public var problemId: String
+    public var solved: Bool
+    public var bestReward: Double
+    public var rollouts: Int
+    public var generatedTokens: Int
+    public var promptTokensEvaluated: Int
+    public var promptTokensReused: Int
+    public var firstSolutionRollout: Int?
+    public var stopReason: String
+    public var seconds: Double
+    public var finishedAt: Date
+
+    public init(
+        runId: Int64, problemId: String, solved: Bool, bestReward: Double, rollouts: Int, generatedTokens: Int,
+        promptTokensEvaluated: Int, promptTokensReused: Int, firstSolutionRollout: Int?, stopReason: String,
+        seconds: Double, finishedAt: Date
+    ) {
+        self.runId = runId
+        self.problemId = problemId
+        self.solved = solved
+        self.bestReward = bestReward
+        self.rollouts = rollouts
+        self.generatedTokens = generatedTokens
+        self.promptTokensEvaluated = promptTokensEvaluated
+        self.promptTokensReused = promptTokensReused
+        self.firstSolutionRollout = firstSolutionRollout
+        self.stopReason = stopReason
+        self.seconds = seconds
+        self.finishedAt = finishedAt
+    }
+}
+
+/// One search-tree node. `nodeIndex` is the arena index; the root (index 0) has no step.
+public struct NodeRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "node"
+    public var runId: Int64
+    public var problemId: String
+    public var nodeIndex: Int
+    public var parentIndex: Int?
+    public var depth: Int
+    /// The reasoning action (structure / refine / code), nil for the root.
+    public var action: String?
+    public var text: String?
+    public var visits: Int
+    public var totalValue: Double
+    public var reward: Double?
+    public var prior: Double
+    public var generatedTokens: Int
+    public var logProb: Double?
+    public var isTerminal: Bool
+    public var createdInRollout: Int
+
+    public init(
+        runId: Int64, problemId: String, nodeIndex: Int, parentIndex: Int?, depth: Int, action: String?, text: String?,
+        visits: Int, totalValue: Double, reward: Double?, prior: Double, generatedTokens: Int, logProb: Double?,
+        isTerminal: Bool, createdInRollout: Int
+    ) {
+        self.runId = runId
+        self.problemId = problemId
+        self.nodeIndex = nodeIndex
+        self.parentIndex = parentIndex
+        self.depth = depth
+        self.action = action
+        self.text = text
+        self.visits = visits
+        self.totalValue = totalValue
+        self.reward = reward
+        self.prior = prior
+        self.generatedTokens = generatedTokens
+        self.logProb = logProb
+        self.isTerminal = isTerminal
+        self.createdInRollout = createdInRollout
+    }
+
+    /// Q/N, or the raw reward for terminals (spec D1).
+    public var meanValue: Double {
+        if isTerminal, let reward { return reward }
+        return visits > 0 ? totalValue / Double(visits) : 0
+    }
+}
+
+/// A sandbox execution of a terminal node's code: on the search tests or the full suite.
+public struct ExecutionRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "execution"
+    public var runId: Int64
+    public var problemId: String
+    public var nodeIndex: Int
+    public var scope: ExecutionScope
+    public var verdict: String
+    public var passRate: Double
+    /// Per-test statuses as JSON (O1CoderCore `[TestResult]`).
+    public var tests: String
+    public var code: String
+
+    public init(
+        runId: Int64, problemId: String, nodeIndex: Int, scope: ExecutionScope, verdict: String, passRate: Double,
+        tests: String, code: String
+    ) {
+        self.runId = runId
+        self.problemId = problemId
+        self.nodeIndex = nodeIndex
+        self.scope = scope
+        self.verdict = verdict
+        self.passRate = passRate
+        self.tests = tests
+        self.code = code
+    }
+}
+
+public enum ExecutionScope: String, Codable, Sendable, Hashable, DatabaseValueConvertible {
+    /// The seeded subset of tests the search is rewarded with.
+    case search
+    /// Every test of the problem, to verify final answers.
+    case full
+}
