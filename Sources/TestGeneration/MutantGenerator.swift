@@ -64,7 +64,8 @@ public struct MutantGenerator: Sendable {
     ) async throws -> MutantReport {
         var report = MutantReport(referencePasses: false, generated: 0, evaluated: 0, knownWrong: [], survivors: 0)
         guard let reference = problem.referenceSolution, !problem.tests.cases.isEmpty else { return report }
-        let referenceReport = try await sandbox.evaluate(program: reference, suite: problem.tests, limits: limits)
+        let referenceReport = try await sandbox.evaluate(
+            program: reference, suite: problem.tests, entryPoint: problem.entryPoint, limits: limits)
         report.referencePasses = referenceReport.verdict.isPassed
         guard report.referencePasses else { return report }
         var all = try await mutants(of: reference)
@@ -73,7 +74,8 @@ public struct MutantGenerator: Sendable {
         all.shuffle(using: &rng)
         for mutant in all {
             guard report.knownWrong.count < maxKnownWrong, report.evaluated < maxEvaluations else { break }
-            let result = try await sandbox.evaluate(program: mutant.source, suite: problem.tests, limits: limits)
+            let result = try await sandbox.evaluate(
+                program: mutant.source, suite: problem.tests, entryPoint: problem.entryPoint, limits: limits)
             report.evaluated += 1
             switch result.verdict {
             case .passed: report.survivors += 1

@@ -77,7 +77,7 @@ enum StandardText {
 
 extension String {
     func replacingCRLF() -> String {
-        guard contains("\r") else { return self }
+        guard unicodeScalars.contains("\r") else { return self }
         var out = ""
         out.reserveCapacity(utf8.count)
         var previousWasCR = false

@@ -90,7 +90,7 @@ public struct PythonLiteralParser: Sendable {
         switch word {
         case "True", "true": return .bool(true)
         case "False", "false": return .bool(false)
-        case "None", "null": return .none
+        case "None", "null": return PythonLiteral.none
         case "r", "R":
             if current == "'" || current == "\"" { return parseString(raw: true) }
             return nil

@@ -37,9 +37,10 @@ public struct TestQualityEvaluator: Sendable {
     }
 
     /// Whether `program` passes every test of `suite`; an empty suite passes everything.
-    public func passes(_ program: String, _ suite: TestSuite) async throws -> Bool {
+    public func passes(_ program: String, _ suite: TestSuite, entryPoint: String?) async throws -> Bool {
         guard !suite.cases.isEmpty else { return true }
-        return try await sandbox.evaluate(program: program, suite: suite, limits: limits).verdict.isPassed
+        return try await sandbox.evaluate(program: program, suite: suite, entryPoint: entryPoint, limits: limits)
+            .verdict.isPassed
     }
 
     /// The paper's metric for one problem: generated tests passed by the reference.
@@ -47,7 +48,8 @@ public struct TestQualityEvaluator: Sendable {
         guard let reference = problem.referenceSolution else { return nil }
         var passed = 0
         if !generated.suite.cases.isEmpty {
-            let report = try await sandbox.evaluate(program: reference, suite: generated.suite, limits: limits)
+            let report = try await sandbox.evaluate(
+                program: reference, suite: generated.suite, entryPoint: problem.entryPoint, limits: limits)
             passed = report.passedCount
         }
         return ReferencePassRecord(
@@ -58,7 +60,7 @@ public struct TestQualityEvaluator: Sendable {
     /// The samples among `programs` that fail the problem's ground truth (known wrong).
     public func knownWrongSamples(_ programs: [String], problem: Problem) async throws -> [WrongSolution] {
         var wrong: [WrongSolution] = []
-        for program in programs where !(try await passes(program, problem.tests)) {
+        for program in programs where !(try await passes(program, problem.tests, entryPoint: problem.entryPoint)) {
             wrong.append(WrongSolution(program: program, source: .sample))
         }
         return wrong
@@ -66,11 +68,11 @@ public struct TestQualityEvaluator: Sendable {
 
     /// How many of `wrongSolutions` the generated suite rejects.
     public func discrimination(
-        problemID: ProblemID, generatedSuite: TestSuite, wrongSolutions: [WrongSolution]
+        problemID: ProblemID, entryPoint: String?, generatedSuite: TestSuite, wrongSolutions: [WrongSolution]
     ) async throws -> DiscriminationRecord {
         var outcomes: [(source: WrongSolutionSource, isRejected: Bool)] = []
         for wrong in wrongSolutions {
-            outcomes.append((wrong.source, !(try await passes(wrong.program, generatedSuite))))
+            outcomes.append((wrong.source, !(try await passes(wrong.program, generatedSuite, entryPoint: entryPoint))))
         }
         return DiscriminationRecord(problemID: problemID, outcomes: outcomes)
     }
@@ -80,8 +82,8 @@ public struct TestQualityEvaluator: Sendable {
         var matrix = AgreementMatrix()
         for candidate in candidates {
             matrix.record(
-                passesGenerated: try await passes(candidate, generatedSuite),
-                passesGroundTruth: try await passes(candidate, problem.tests))
+                passesGenerated: try await passes(candidate, generatedSuite, entryPoint: problem.entryPoint),
+                passesGroundTruth: try await passes(candidate, problem.tests, entryPoint: problem.entryPoint))
         }
         return matrix
     }
@@ -102,18 +104,19 @@ public struct TestQualityEvaluator: Sendable {
             wrong += mutantReport.knownWrong
         }
         let discrimination = try await discrimination(
-            problemID: problem.id, generatedSuite: generated.suite, wrongSolutions: wrong)
+            problemID: problem.id, entryPoint: problem.entryPoint, generatedSuite: generated.suite,
+            wrongSolutions: wrong)
         var seen = Set<String>()
         var matrix = AgreementMatrix()
         for candidate in candidates where seen.insert(candidate).inserted {
             matrix.record(
-                passesGenerated: try await passes(candidate, generated.suite),
-                passesGroundTruth: try await passes(candidate, problem.tests))
+                passesGenerated: try await passes(candidate, generated.suite, entryPoint: problem.entryPoint),
+                passesGroundTruth: try await passes(candidate, problem.tests, entryPoint: problem.entryPoint))
         }
         if let reference = problem.referenceSolution, seen.insert(reference).inserted {
             matrix.record(
-                passesGenerated: try await passes(reference, generated.suite),
-                passesGroundTruth: try await passes(reference, problem.tests))
+                passesGenerated: try await passes(reference, generated.suite, entryPoint: problem.entryPoint),
+                passesGroundTruth: try await passes(reference, problem.tests, entryPoint: problem.entryPoint))
         }
         // Wrong solutions fail ground truth by construction; only the generated verdict is new.
         let rejectedWrong = discrimination.rejected
@@ -123,7 +126,8 @@ public struct TestQualityEvaluator: Sendable {
             matrix.trueNegatives += rejectedWrong
         } else {
             for solution in distinctWrong {
-                matrix.record(passesGenerated: try await passes(solution.program, generated.suite), passesGroundTruth: false)
+                let passesGenerated = try await passes(solution.program, generated.suite, entryPoint: problem.entryPoint)
+                matrix.record(passesGenerated: passesGenerated, passesGroundTruth: false)
             }
         }
         return TestQualityRecord(

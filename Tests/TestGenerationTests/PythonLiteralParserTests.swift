@@ -1,3 +1,5 @@
+import Synchronization
+import Inference
 import Testing
 @testable import TestGeneration
 

@@ -1,3 +1,5 @@
+import Synchronization
+import Inference
 import O1CoderCore
 import Testing
 @testable import TestGeneration

@@ -63,6 +63,8 @@ def main():
     if per_case > 0:
         try:
             signal.signal(signal.SIGALRM, on_alarm)
+            # The sandbox's process may start with SIGALRM blocked; the per-case alarm needs it.
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGALRM})
             use_alarm = True
         except BaseException:
             use_alarm = False
