@@ -8,7 +8,7 @@ public enum OutputPerturbation {
         switch output {
         case .value(let value):
             let changed = perturb(value, using: &rng)
-            return changed == value ? nil : .value(changed)
+            return changed.semanticKey == value.semanticKey ? nil : .value(changed)
         case .standardOutput(let text):
             let changed = perturb(standardOutput: text, using: &rng)
             return StandardText.normalized(changed) == StandardText.normalized(text) ? nil : .standardOutput(changed)

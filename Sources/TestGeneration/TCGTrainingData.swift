@@ -121,12 +121,9 @@ public enum TCGTrainingData {
         }
     }
 
-    /// Comparable identity of an output (normalized stdout, canonical literal).
+    /// Comparable identity of an output: equal when the sandbox would accept one for the other.
     static func outputKey(_ output: ProposedTest.Output) -> String {
-        switch output {
-        case .value(let value): "value:" + value.pythonText
-        case .standardOutput(let text): "stdout:" + StandardText.normalized(text)
-        }
+        output.semanticKey
     }
 
     private static func uniqueInputs(_ tests: [ProposedTest]) -> [ProposedTest] {

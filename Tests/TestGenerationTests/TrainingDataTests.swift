@@ -92,8 +92,14 @@ import Testing
                     options: TCGTrainingOptions(testsPerExample: 3), using: &rng)
 
                 #expect(!pairs.isEmpty)
+                let parser = TestBlockParser(problem: problem, mode: .full)
                 for pair in pairs {
                     #expect(pair.record.chosen != pair.record.rejected, "\(pair.negative)")
+                    // Not just different text: at least one output the comparator would reject.
+                    let chosen = parser.parse(pair.record.chosen.first?.content ?? "").compactMap(\.test)
+                    let rejected = parser.parse(pair.record.rejected.first?.content ?? "").compactMap(\.test)
+                    #expect(chosen.map(\.input) == rejected.map(\.input))
+                    #expect(chosen.map { $0.output?.semanticKey } != rejected.map { $0.output?.semanticKey })
                     #expect(pair.record.chosen.first?.role == .assistant)
                 }
                 if problem.style != .standardIO {
@@ -121,6 +127,18 @@ import Testing
         #expect(pairs.count == 1)
         #expect(pair.negative == .perturbation)
         #expect(pair.record.chosen != pair.record.rejected)
+    }
+
+    @Test("semantic equality follows Python's ==")
+    func semanticKeys() throws {
+        func key(_ text: String) throws -> String { try #require(PythonLiteralParser.parse(text)).semanticKey }
+        #expect(try key("240") == key("240.0"))
+        #expect(try key("True") == key("1"))
+        #expect(try key("(1, [2])") == key("[1, (2,)]"))
+        #expect(try key("{'a': 1, 'b': 2}") == key("{'b': 2, 'a': 1}"))
+        #expect(try key("{3, 1}") == key("{1, 3}"))
+        #expect(try key("1") != key("'1'"))
+        #expect(try key("0.5") != key("0"))
     }
 
     @Test("records encode in TRL's conversational formats")

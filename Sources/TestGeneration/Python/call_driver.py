@@ -42,9 +42,25 @@ def find_entry(ns, name):
     return None
 
 
+def plain(value, depth=0):
+    """Built-in equivalents of container subclasses (Counter, OrderedDict, namedtuple,
+    frozenset), whose repr is not a literal but which compare equal to the built-in."""
+    if depth > 50:
+        return value
+    if isinstance(value, dict):
+        return {plain(k, depth + 1): plain(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v, depth + 1) for v in value]
+    if isinstance(value, tuple):
+        return tuple(plain(v, depth + 1) for v in value)
+    if isinstance(value, (set, frozenset)):
+        return {plain(v, depth + 1) for v in value}
+    return value
+
+
 def representable(result):
     try:
-        text = repr(result)
+        text = repr(plain(result))
     except BaseException:
         return None
     try:
