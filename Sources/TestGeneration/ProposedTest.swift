@@ -1,9 +1,9 @@
 public import O1CoderCore
 
 /// A test as proposed by the model (or built from ground truth), before or after validation.
-public struct ProposedTest: Sendable, Hashable {
+public struct ProposedTest: Codable, Sendable, Hashable {
     /// What the program is given.
-    public enum Input: Sendable, Hashable {
+    public enum Input: Codable, Sendable, Hashable {
         /// Positional arguments of the entry point.
         case arguments([PythonLiteral])
         /// The whole of standard input.
@@ -11,7 +11,7 @@ public struct ProposedTest: Sendable, Hashable {
     }
 
     /// What the program should produce.
-    public enum Output: Sendable, Hashable {
+    public enum Output: Codable, Sendable, Hashable {
         /// The entry point's return value.
         case value(PythonLiteral)
         /// The whole of standard output.

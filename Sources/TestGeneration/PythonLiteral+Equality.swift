@@ -31,3 +31,20 @@ extension ProposedTest.Output {
         }
     }
 }
+
+extension PythonLiteral: Codable {
+    /// Encoded as its canonical Python text (a JSON string), e.g. `"(1, 'a')"`.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let value = PythonLiteralParser.parse(text) else {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: decoder.codingPath, debugDescription: "not a Python literal: \(text.prefix(80))"))
+        }
+        self = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(pythonText)
+    }
+}

@@ -38,7 +38,7 @@ public struct TestGenerationConfiguration: Codable, Sendable, Hashable {
 }
 
 /// The generated tests of one problem, ready to run, with the counts of how they were obtained.
-public struct GeneratedTests: Sendable, Hashable {
+public struct GeneratedTests: Codable, Sendable, Hashable {
     public var problemID: ProblemID
     public var mode: TestGenerationMode
     /// Kept tests, each with its expected output.

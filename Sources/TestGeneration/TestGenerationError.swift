@@ -6,8 +6,6 @@ public struct TestGenerationError: Error, CustomStringConvertible, Sendable, Has
         case missingResource
         /// The mutation script did not run to completion in the sandbox.
         case mutationScriptFailed
-        /// The sandbox returned output the driver could not have written.
-        case malformedDriverOutput
     }
 
     public var code: Code
@@ -24,8 +22,6 @@ public struct TestGenerationError: Error, CustomStringConvertible, Sendable, Has
             "TestGeneration resource '\(detail)' is missing. Rebuild the package so the Python/ folder is copied next to the binary."
         case .mutationScriptFailed:
             "The mutation script failed in the sandbox (\(detail)). Check that the sandbox's Python has the `ast` module (3.9+)."
-        case .malformedDriverOutput:
-            "The reference driver wrote unexpected output (\(detail)). Check the sandbox's stdout capture."
         }
     }
 }

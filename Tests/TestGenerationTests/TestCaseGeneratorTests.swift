@@ -117,6 +117,9 @@ func arithmeticSandbox() -> ScriptedSandbox {
         }
         #expect(messages.last?.content.contains("Do not write outputs") == true)
         #expect(messages.last?.content.contains("### Reference solution") == true)
+        // The result is recordable as JSON and reads back the same.
+        let data = try JSONEncoderForTests.encode(generated)
+        #expect(try JSONDecoder().decode(GeneratedTests.self, from: data) == generated)
     }
 
     @Test("full mode keeps the model's outputs; the evaluator measures all three metrics")
