@@ -59,6 +59,13 @@ let package = Package(
             name: "Inference",
             dependencies: ["O1CoderCore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
+        // Test-case generator (TCG): model-proposed tests validated by a reference solution, quality
+        // metrics (pass rate, discrimination, agreement) and TCG SFT/DPO training data.
+        .target(
+            name: "TestGeneration",
+            dependencies: ["O1CoderCore", "Execution", "Inference"],
+            resources: [.copy("Python")],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "O1CoderCLI",
             dependencies: [
@@ -92,6 +99,9 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search"], swiftSettings: strictSettings),
         .testTarget(
             name: "InferenceTests", dependencies: ["Inference", "O1CoderTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "TestGenerationTests", dependencies: ["TestGeneration"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "O1CoderCLITests",
