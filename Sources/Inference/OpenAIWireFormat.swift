@@ -62,6 +62,25 @@ enum OpenAIWire {
         /// vLLM: the matched stop string, a stop token id, or null for end of sequence.
         var stopReason: StopReasonField?
         var logprobs: LogProbs?
+
+        private enum CodingKeys: String, CodingKey {
+            case index, text, message, delta, finishReason, stopReason, logprobs
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            index = try container.decodeIfPresent(Int.self, forKey: .index)
+            text = try container.decodeIfPresent(String.self, forKey: .text)
+            message = try container.decodeIfPresent(ChoiceMessage.self, forKey: .message)
+            delta = try container.decodeIfPresent(ChoiceMessage.self, forKey: .delta)
+            finishReason = try container.decodeIfPresent(String.self, forKey: .finishReason)
+            logprobs = try container.decodeIfPresent(LogProbs.self, forKey: .logprobs)
+            // vLLM sends `"stop_reason": null` for end of sequence; absent means "not said".
+            if container.contains(.stopReason) {
+                stopReason = try container.decodeNil(forKey: .stopReason)
+                    ? .other : try container.decode(StopReasonField.self, forKey: .stopReason)
+            }
+        }
     }
 
     struct ChoiceMessage: Decodable, Sendable {
