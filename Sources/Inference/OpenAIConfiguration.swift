@@ -83,6 +83,6 @@ public enum OpenAIScoringMethod: String, Codable, Sendable, Hashable, CaseIterab
     /// which reports each token's probability under the unmodified (pre-sampler) distribution.
     case llamaServerForcedTokens = "llama-server-forced-tokens"
     /// vLLM-style `/v1/completions` with `echo: true, logprobs: 1, max_tokens: 0` (text prompts
-    /// only). llama-server answers "Only no echo is supported".
+    /// only). llama-server (b1-0c1e570) accepts `echo` but returns no prompt log-probs, which is reported as unsupported.
     case echo
 }

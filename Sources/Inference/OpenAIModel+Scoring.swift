@@ -87,9 +87,11 @@ extension OpenAIModel {
         guard let logprobs = response.choices.first?.logprobs,
               let offsets = logprobs.textOffset, let values = logprobs.tokenLogprobs, offsets.count == values.count
         else {
-            throw OpenAIBackendError.malformedResponse(
-                url: configuration.url("/v1/completions").absoluteString,
-                reason: "echo response lacks logprobs.text_offset/token_logprobs", bodyExcerpt: "")
+            // llama-server accepts `echo` but answers with generated-token log-probs only.
+            throw OpenAIBackendError.unsupported(
+                feature: "scoring by echo",
+                reason: "the answer has no prompt log-probs (logprobs.text_offset/token_logprobs), so the server "
+                    + "ignores echo; for llama-server use .llamaServerForcedTokens")
         }
         // text_offset counts Unicode code points (Python string indices).
         let promptLength = promptText.unicodeScalars.count

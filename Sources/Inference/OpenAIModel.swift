@@ -102,7 +102,8 @@ public final class OpenAIModel: LanguageModel {
     }
 
     /// A pooled embedding from `/v1/embeddings`. llama-server serves it only when started with
-    /// `--embeddings` (and a pooling type other than `none`); otherwise this throws
+    /// `--embeddings --pooling mean` (SmolLM2's own pooling type is `none`, which the OpenAI
+    /// route rejects); completions keep working on such a server. Otherwise this throws
     /// `.unsupported` with the server's words.
     public func embed(_ text: String) async throws -> [Float] {
         let body = OpenAIWire.EmbeddingBody(model: configuration.model, input: text)
@@ -112,7 +113,7 @@ public final class OpenAIModel: LanguageModel {
         } catch let OpenAIBackendError.httpStatus(_, status, _, excerpt) where (400..<500).contains(status) || status == 501 {
             throw OpenAIBackendError.unsupported(
                 feature: "embeddings",
-                reason: "HTTP \(status): \(excerpt) (llama-server needs --embeddings and a pooled model)")
+                reason: "HTTP \(status): \(excerpt) (llama-server needs --embeddings and a pooling type other than none, e.g. --pooling mean)")
         }
         guard let vector = response.data.first?.embedding, !vector.isEmpty else {
             throw OpenAIBackendError.malformedResponse(
@@ -184,8 +185,11 @@ public final class OpenAIModel: LanguageModel {
         let choices = response.choices.enumerated()
             .sorted { ($0.element.index ?? $0.offset) < ($1.element.index ?? $1.offset) }
             .prefix(count)
-            .map { Self.completion(from: $0.element, stop: request.parameters.stop) }
+            .map { Self.completion(from: $0.element, stop: request.parameters.stop, prefill: Self.prefill(of: request.prompt)) }
         var usage = Self.usage(response.usage)
+        // llama-server (b1-0c1e570) counts only one choice's tokens in `usage` when n > 1; the
+        // per-token log-probs, when present, give the true count.
+        usage.generatedTokens = max(usage.generatedTokens, choices.reduce(0) { $0 + $1.logProbs.count })
         usage.seconds = OpenAIHTTPClient.seconds(elapsed)
         return (first, Array(choices), usage)
     }
@@ -216,9 +220,25 @@ public final class OpenAIModel: LanguageModel {
 
     // MARK: - Response conversion
 
-    static func completion(from choice: OpenAIWire.Choice, stop: [String]) -> Completion {
-        let text = choice.message?.content ?? choice.text ?? ""
+    /// The content of a final assistant message that the request continues.
+    static func prefill(of prompt: PromptInput) -> String? {
+        guard case let .chat(messages) = prompt, let last = messages.last, last.role == .assistant else { return nil }
+        return last.content
+    }
+
+    /// - Parameter prefill: the continued assistant message, if any. llama-server (b1-0c1e570)
+    ///   puts it in front of a non-streamed `message.content` (its stream deltas and logprobs hold
+    ///   only the new text); vLLM returns only the new text. It is removed when the content starts
+    ///   with it, unless the reported token pieces already spell the whole content.
+    static func completion(from choice: OpenAIWire.Choice, stop: [String], prefill: String? = nil) -> Completion {
+        var text = choice.message?.content ?? choice.text ?? ""
         let entries = choice.logprobs?.content ?? []
+        if let prefill, !prefill.isEmpty, text.hasPrefix(prefill) {
+            let pieces = entries.compactMap(\.token)
+            if pieces.count != entries.count || entries.isEmpty || pieces.joined() != text {
+                text = String(text.dropFirst(prefill.count))
+            }
+        }
         let logProbs = entries.isEmpty ? (choice.logprobs?.tokenLogprobs ?? []).compactMap { $0 } : entries.map(\.logprob)
         let ids = entries.compactMap(\.id)
         let tokens = ids.count == entries.count ? ids.map(Token.init(rawValue:)) : []

@@ -11,7 +11,7 @@ import Glibc
 /// Binary: `$O1CODER_LLAMA_SERVER`, else `~/.cache/o1coder/llama.cpp/llama-cpp-python-0.3.36/bin/llama-server`
 /// (installed by the set-up script), else `llama-server` on PATH. Model: `$O1CODER_TEST_MODEL`, else
 /// `~/.cache/o1coder/models/smollm2-135m-instruct-0.1.2.gguf`. Use `withLlamaServer`, which always
-/// stops the server.
+/// stops the server. By default it serves embeddings too (`--embeddings --pooling mean`).
 struct LlamaServerProcess {
     struct StartError: Error, CustomStringConvertible {
         var description: String
@@ -45,7 +45,7 @@ struct LlamaServerProcess {
 
     /// Starts a server, runs `body` with it, and stops it whatever happens.
     static func withLlamaServer<T>(
-        extraArguments: [String] = ["--embeddings"], _ body: (LlamaServerProcess) async throws -> T
+        extraArguments: [String] = ["--embeddings", "--pooling", "mean"], _ body: (LlamaServerProcess) async throws -> T
     ) async throws -> T {
         let server = try await start(extraArguments: extraArguments)
         do {
@@ -105,7 +105,9 @@ struct LlamaServerProcess {
 
     func stop() {
         if process.isRunning {
-            process.terminate()
+            // SIGKILL, not SIGTERM: llama-server's graceful shutdown waits for idle keep-alive
+            // connections (URLSession keeps them open), and a test fixture has nothing to save.
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(atPath: logPath)
