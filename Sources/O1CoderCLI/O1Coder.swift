@@ -10,7 +10,10 @@ struct O1Coder: AsyncParsableCommand {
             64 usage error; 130 interrupted.
             """,
         version: O1CoderVersion.string,
-        subcommands: [])
+        subcommands: [
+            DatasetsCommand.self,
+            EvalCommand.self,
+        ])
 }
 
 enum O1CoderVersion {
