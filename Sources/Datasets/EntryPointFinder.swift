@@ -6,6 +6,7 @@ enum EntryPointFinder {
     static func calledNames(in expression: String) -> [String] {
         var names: [String] = []
         var current = ""
+        var pending = ""  // the identifier just finished, kept across spaces (`is_Diff (1)`)
         var previous: Character = " "
         var inString: Character?
         for ch in expression {
@@ -17,14 +18,23 @@ enum EntryPointFinder {
             if ch == "\"" || ch == "'" {
                 inString = ch
                 current = ""
+                pending = ""
             } else if ch == "_" || ch.isLetter || (ch.isNumber && !current.isEmpty) {
                 if current.isEmpty, previous == "." {
                     current = "."  // attribute: marked so it is not taken as a name
                 }
                 current.append(ch)
-            } else {
-                if ch == "(", !current.isEmpty, !current.hasPrefix(".") { names.append(current) }
+                pending = ""
+            } else if ch == " ", !current.isEmpty {
+                pending = current
                 current = ""
+            } else if ch == " " {
+                // keep `pending` across runs of spaces
+            } else {
+                let name = current.isEmpty ? pending : current
+                if ch == "(", !name.isEmpty, !name.hasPrefix(".") { names.append(name) }
+                current = ""
+                pending = ""
             }
             previous = ch
         }
@@ -60,6 +70,6 @@ enum EntryPointFinder {
     private static let pythonBuiltins: Set<String> = [
         "abs", "all", "any", "bool", "dict", "float", "frozenset", "int", "isinstance", "len", "list", "max",
         "min", "round", "set", "sorted", "str", "sum", "tuple", "type", "zip", "map", "filter", "range",
-        "reversed", "enumerate", "repr", "print", "assert",
+        "reversed", "enumerate", "repr", "print", "assert", "in", "not", "and", "or", "is", "if", "else", "lambda",
     ]
 }

@@ -53,6 +53,8 @@ public struct EvalPlusLoader: Sendable {
 
     static func inputs(from record: DatasetRecord) throws(DatasetError) -> EvalPlusInputs {
         func argumentLists(_ key: String) throws(DatasetError) -> [String] {
+            // MbppPlus v0.2.0 stores one task's empty `plus_input` as `{}`.
+            if case .object(let members)? = record.value[key], members.isEmpty { return [] }
             var lists: [String] = []
             for item in try record.array(key) {
                 guard case .array = item else { throw record.invalid("field '\(key)' holds a non-list argument set") }

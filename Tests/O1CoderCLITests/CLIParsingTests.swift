@@ -1,3 +1,4 @@
+import ArgumentParser
 import Testing
 @testable import O1CoderCLI
 @Suite struct CLIParsingTests {
