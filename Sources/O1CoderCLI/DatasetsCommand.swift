@@ -48,19 +48,24 @@ struct DatasetSelectionOptions: ParsableArguments, Sendable {
             includeChallengeTests: challengeTests)
     }
 
-    /// Loads the file, prints warnings to stderr, and completes EvalPlus suites with the oracle.
-    func load(sandbox: any Sandbox, workers: Int) async throws -> (LoadResult, [Problem]) {
+    /// Loads the file (before any sandbox starts, so a bad path fails fast); warnings to stderr.
+    func loadFile() throws -> LoadResult {
         let result = try DatasetLoader().loadProblems(dataset: dataset, path: path, options: loadOptions())
         for warning in result.warnings { StandardError.write("warning: \(warning)") }
         StandardError.write("loaded \(result.problems.count) \(dataset.rawValue) problems (sha256 \(result.sha256.prefix(12))…)")
-        guard result.needsOracle else { return (result, result.problems) }
+        return result
+    }
+
+    /// The problems with EvalPlus suites completed by the expected-output oracle.
+    func completeTests(of result: LoadResult, sandbox: any Sandbox, workers: Int) async throws -> [Problem] {
+        guard result.needsOracle else { return result.problems }
         let oracle = ExpectedOutputOracle(sandbox: sandbox, workers: workers)
         let completion = try await oracle.complete(result, progress: StandardError.progress)
         let skipped = completion.skippedInputs.values.reduce(0, +)
         StandardError.write(
             "expected outputs \(completion.usedCache ? "from cache" : "computed")"
                 + (skipped > 0 ? "; \(skipped) inputs skipped (reference raised or timed out)" : ""))
-        return (result, completion.problems)
+        return completion.problems
     }
 }
 
@@ -81,11 +86,12 @@ struct DatasetsCheckCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
+        let loaded = try selection.loadFile()
         let sandbox = try await ProcessSandbox(
             configuration: sandboxOptions.configuration(), logger: Logger(label: "o1coder.sandbox"))
         let report: ReferenceCheckReport
         do {
-            let (_, problems) = try await selection.load(sandbox: sandbox, workers: sandboxOptions.workers)
+            let problems = try await selection.completeTests(of: loaded, sandbox: sandbox, workers: sandboxOptions.workers)
             let check = ReferenceCheck(sandbox: sandbox, limits: sandboxOptions.limits(), workers: sandboxOptions.workers)
             report = try await check.run(problems, progress: StandardError.progress)
         } catch {

@@ -68,17 +68,19 @@ struct EvalCommand: AsyncParsableCommand {
 
     func run() async throws {
         let ks = try self.ks
+        let loaded = try selection.loadFile()
+        let toEvaluate: [Sample]
+        if let samples {
+            toEvaluate = try Sample.read(path: samples, problems: loaded.problems)
+        } else {
+            toEvaluate = Sample.canonical(for: loaded.problems)
+        }
+        StandardError.write("evaluating \(toEvaluate.count) samples")
         let sandbox = try await ProcessSandbox(
             configuration: sandboxOptions.configuration(), logger: Logger(label: "o1coder.sandbox"))
         let evaluation: SampleEvaluation
         do {
-            let (_, problems) = try await selection.load(sandbox: sandbox, workers: sandboxOptions.workers)
-            let toEvaluate: [Sample]
-            if let samples {
-                toEvaluate = try Sample.read(path: samples, problems: problems)
-            } else {
-                toEvaluate = Sample.canonical(for: problems)
-            }
+            let problems = try await selection.completeTests(of: loaded, sandbox: sandbox, workers: sandboxOptions.workers)
             let evaluator = SampleEvaluator(sandbox: sandbox, limits: sandboxOptions.limits(), workers: sandboxOptions.workers)
             evaluation = try await evaluator.evaluate(
                 samples: toEvaluate, problems: problems, dataset: selection.dataset, includePlus: plus, ks: ks,
