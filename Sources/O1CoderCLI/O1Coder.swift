@@ -10,7 +10,11 @@ struct O1Coder: AsyncParsableCommand {
             64 usage error; 130 interrupted.
             """,
         version: O1CoderVersion.string,
-        subcommands: [SandboxCommand.self])
+        subcommands: [
+            DatasetsCommand.self,
+            EvalCommand.self,
+            SandboxCommand.self,
+        ])
 }
 
 enum O1CoderVersion {

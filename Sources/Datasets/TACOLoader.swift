@@ -1,0 +1,76 @@
+internal import O1CoderCore
+
+/// TACO JSONL (`question`, `solutions`, `input_output` = {`inputs`, `outputs`, `fn_name`?},
+/// `difficulty`, …; `solutions`/`input_output` may also be JSON-encoded strings, as on HF).
+///
+/// - id `taco/<n>` with n the 0-based line index in the file (the record index: no blank lines);
+/// - stdin tasks (no `fn_name`): `.standardIO(input, expected)`; an input or output stored as a
+///   list of lines is joined with `\n`;
+/// - call-based tasks: `.call(arguments: json(inputs[k]), expected: .jsonWrapped(json(outputs[k])))`
+///   (TACO wraps return values in a one-element list; a non-list input becomes one argument);
+/// - reference = `solutions[0]` when present;
+/// - metadata: `difficulty`, `verification` (the shared copy's `verification.result`:
+///   pass / fail / no-solution-or-tests), `source`, `starter_code`.
+public struct TACOLoader: Sendable {
+    public init() {}
+
+    public func load(path: String, options: LoadOptions) throws -> LoadedProblems {
+        var problems: [Problem] = []
+        let warnings = try JSONLReader(path: path).forEachRecord(skipMalformed: options.skipMalformed) { record in
+            problems.append(try Self.problem(from: record, index: record.line - 1))
+        }
+        return LoadedProblems(problems: problems, warnings: warnings)
+    }
+
+    static func problem(from record: DatasetRecord, index: Int) throws(DatasetError) -> Problem {
+        let question = try record.string("question")
+        let io = try record.decodedField("input_output")
+        guard case .object = io else { throw record.invalid("field 'input_output' is not an object") }
+        let inputs = io["inputs"]?.arrayValue ?? []
+        let outputs = io["outputs"]?.arrayValue ?? []
+        guard inputs.count == outputs.count else {
+            throw record.invalid("input_output has \(inputs.count) inputs but \(outputs.count) outputs")
+        }
+        let functionName = io["fn_name"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        var cases: [TestCase] = []
+        for (input, output) in zip(inputs, outputs) {
+            if functionName != nil {
+                let arguments: JSONValue = input.arrayValue != nil ? input : .array([input])
+                cases.append(.call(arguments: arguments.jsonText, expected: .jsonWrapped(output.jsonText)))
+            } else {
+                guard let stdin = joinedText(input), let stdout = joinedText(output) else {
+                    throw record.invalid("a stdin/stdout test is neither a string nor a list of strings")
+                }
+                cases.append(.standardIO(input: stdin, expectedOutput: stdout))
+            }
+        }
+        var solutions: [String] = []
+        if record.value["solutions"] != nil {
+            solutions = (try record.decodedField("solutions")).arrayValue?.compactMap(\.stringValue) ?? []
+        }
+        var metadata: [String: String] = ["source.line": "\(record.line)"]
+        metadata["difficulty"] = record.value["difficulty"]?.stringValue
+        metadata["source"] = record.value["source"]?.stringValue
+        metadata["verification"] = record.value["verification"]?["result"]?.stringValue
+        if let starter = record.value["starter_code"]?.stringValue, !starter.isEmpty {
+            metadata["starter_code"] = starter
+        }
+        return Problem(
+            id: ProblemID("taco/\(index)"), dataset: .taco, prompt: question,
+            style: functionName.map { .function(entryPoint: $0) } ?? .standardIO,
+            referenceSolution: solutions.first, completionMode: .fullProgram, tests: TestSuite(cases: cases),
+            split: record.value["split"]?.stringValue ?? "train", metadata: metadata)
+    }
+
+    /// A string, or a list of strings joined with newlines.
+    static func joinedText(_ value: JSONValue) -> String? {
+        if let s = value.stringValue { return s }
+        guard let items = value.arrayValue else { return nil }
+        var lines: [String] = []
+        for item in items {
+            guard let s = item.stringValue else { return nil }
+            lines.append(s)
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,169 @@
+import O1CoderCore
+import Testing
+@testable import Datasets
+
+@Suite struct LoaderTests {
+    let loader = DatasetLoader()
+
+    @Test("HumanEval: prompt continuation, reference = prompt + solution, check() script")
+    func humanEval() throws {
+        let result = try loader.loadProblems(dataset: .humaneval, path: TestPaths.fixture("humaneval.jsonl"))
+        #expect(result.problems.count == 2)
+        let p = result.problems[0]
+        #expect(p.id == "HumanEval/0")
+        #expect(p.entryPoint == "add")
+        #expect(p.completionMode == .continuesPrompt)
+        #expect(p.referenceSolution == p.prompt + "    return a + b\n")
+        #expect(p.program(fromCompletion: "    return 0\n") == p.prompt + "    return 0\n")
+        guard case .script(let script, .base)? = p.tests.cases.first else {
+            Issue.record("expected one script test")
+            return
+        }
+        #expect(script.hasSuffix("\ncheck(add)\n"))
+        #expect(result.sha256.count == 64)
+    }
+
+    @Test("Gzip files are read through gzip -dc and hashed as stored")
+    func gzip() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let gz = try TestPaths.gzipped(TestPaths.fixture("humaneval.jsonl"), into: directory)
+        let plain = try loader.loadProblems(dataset: .humaneval, path: TestPaths.fixture("humaneval.jsonl"))
+        let packed = try loader.loadProblems(dataset: .humaneval, path: gz)
+        #expect(packed.problems == plain.problems)
+        #expect(packed.sha256 != plain.sha256)
+    }
+
+    @Test("A malformed line is an error naming file and line")
+    func malformedLineThrows() {
+        let path = TestPaths.fixture("humaneval_malformed.jsonl")
+        do {
+            _ = try loader.loadProblems(dataset: .humaneval, path: path)
+            Issue.record("expected an error")
+        } catch let error as DatasetError {
+            #expect(error.code == .malformedJSON)
+            #expect(error.line == 2)
+            #expect(error.description.contains("humaneval_malformed.jsonl:2"))
+            #expect(error.description.contains("--skip-malformed"))
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    @Test("skipMalformed skips bad lines with warnings (blank lines still counted)")
+    func skipMalformed() throws {
+        let result = try loader.loadProblems(
+            dataset: .humaneval, path: TestPaths.fixture("humaneval_malformed.jsonl"), options: .init(skipMalformed: true))
+        #expect(result.problems.map(\.id) == ["HumanEval/0"])
+        #expect(result.warnings.map(\.line) == [2, 4])
+        #expect(result.warnings[1].message.contains("entry_point"))
+    }
+
+    @Test("Missing file is an unreadable error")
+    func missingFile() {
+        #expect(throws: DatasetError.self) {
+            try loader.loadProblems(dataset: .mbpp, path: TestPaths.fixture("nope.jsonl"))
+        }
+    }
+
+    @Test("MBPP: entry point from the first assert, CRLF → LF, setup after program, splits")
+    func mbpp() throws {
+        let result = try loader.loadProblems(dataset: .mbpp, path: TestPaths.fixture("mbpp.jsonl"))
+        #expect(result.problems.map(\.id) == ["Mbpp/2", "Mbpp/367", "Mbpp/700"])
+        let first = result.problems[0]
+        #expect(first.entryPoint == "similar_elements")
+        #expect(first.referenceSolution?.contains("\r") == false)
+        #expect(first.prompt.hasPrefix("\"\"\"\nWrite a function"))
+        #expect(first.prompt.contains("assert set(similar_elements((3, 4, 5, 6)"))
+        #expect(first.tests.count == 2)
+        #expect(first.split == "prompt")
+        #expect(result.problems[1].entryPoint == "count_nodes")
+        #expect(result.problems[1].tests.setup == "root = Node(Node(), Node())")
+        #expect(result.problems[1].split == "test")
+        #expect(result.problems[2].split == "train")
+
+        let challenge = try loader.loadProblems(
+            dataset: .mbpp, path: TestPaths.fixture("mbpp.jsonl"), options: .init(includeChallengeTests: true))
+        #expect(challenge.problems[0].tests.count == 3)
+        let testSplit = try loader.loadProblems(
+            dataset: .mbpp, path: TestPaths.fixture("mbpp.jsonl"), options: .init(mbppSplits: [.test, .train]))
+        #expect(testSplit.problems.map(\.id) == ["Mbpp/367", "Mbpp/700"])
+    }
+
+    @Test("MBPP split boundaries follow upstream (1-10, 11-510, 511-600, 601-974)")
+    func mbppSplits() {
+        #expect(MBPPSplit(taskID: 10) == .prompt)
+        #expect(MBPPSplit(taskID: 11) == .test)
+        #expect(MBPPSplit(taskID: 510) == .test)
+        #expect(MBPPSplit(taskID: 511) == .validation)
+        #expect(MBPPSplit(taskID: 601) == .train)
+        #expect(MBPPSplit(taskID: 975) == nil)
+        #expect(MBPPSplit.allCases.map(\.taskIDs.count) == [10, 500, 90, 374])
+    }
+
+    @Test("Sanitized MBPP: one JSON array; test_imports in the preamble")
+    func sanitized() throws {
+        let result = try loader.loadProblems(dataset: .mbppSanitized, path: TestPaths.fixture("sanitized-mbpp.json"))
+        #expect(result.problems.count == 2)
+        #expect(result.problems[1].tests.preamble == "import math\n")
+        #expect(result.problems[1].entryPoint == "root")
+        #expect(result.problems[1].tests.count == 2)
+    }
+
+    @Test("MBPP+: original assertions until the oracle runs; inputs kept as JSON argument lists")
+    func mbppPlus() throws {
+        let result = try loader.loadProblems(dataset: .mbppPlus, path: TestPaths.fixture("mbppplus.jsonl"))
+        #expect(result.needsOracle)
+        let p = result.problems[0]
+        #expect(p.entryPoint == "similar_elements")
+        #expect(p.completionMode == .fullProgram)
+        #expect(p.tests.cases == [.assertion("assert set(similar_elements((3, 4),(4, 5))) == set((4,))")])
+        let inputs = try #require(result.evalPlusInputs["Mbpp/2"])
+        #expect(inputs.base == ["[[3, 4], [4, 5]]", "[[1, 2], [2, 3]]"])
+        #expect(inputs.plus[1] == "[[12345678901234567890123], [12345678901234567890123]]")
+        #expect(inputs.absoluteTolerance == 0)
+        #expect(result.evalPlusInputs["Mbpp/3"]?.absoluteTolerance == 1e-6)
+    }
+
+    @Test("HumanEval+: HumanEval-shaped problem plus inputs")
+    func humanEvalPlus() throws {
+        let result = try loader.loadProblems(dataset: .humanevalPlus, path: TestPaths.fixture("humanevalplus.jsonl"))
+        #expect(result.problems[0].dataset == .humanevalPlus)
+        #expect(result.problems[0].completionMode == .continuesPrompt)
+        #expect(result.evalPlusInputs["HumanEval/0"]?.plus == [#"["a", "b"]"#])
+    }
+
+    @Test("TACO: stdin tests join line lists; call tests wrap expected values; JSON-string fields decoded")
+    func taco() throws {
+        let result = try loader.loadProblems(dataset: .taco, path: TestPaths.fixture("taco.jsonl"))
+        let stdin = result.problems[0]
+        #expect(stdin.style == .standardIO)
+        #expect(stdin.tests.cases == [
+            .standardIO(input: "1\n2", expectedOutput: "3"), .standardIO(input: "3\n4\n", expectedOutput: "7\n"),
+        ])
+        #expect(stdin.metadata["difficulty"] == "EASY")
+        #expect(stdin.metadata["verification"] == "pass")
+        let call = result.problems[1]
+        #expect(call.id == "taco/1")
+        #expect(call.entryPoint == "twice")
+        #expect(call.referenceSolution == "def twice(x):\n    return 2*x\n")
+        #expect(call.tests.cases == [
+            .call(arguments: "[1]", expected: .jsonWrapped("[2]")),
+            .call(arguments: #"["ab"]"#, expected: .jsonWrapped(#"["abab"]"#)),
+        ])
+    }
+
+    @Test("APPS: stdin vs call-based from starter code; argument text parsing")
+    func apps() throws {
+        let result = try loader.loadProblems(dataset: .apps, path: TestPaths.fixture("apps.jsonl"))
+        #expect(result.problems[0].style == .standardIO)
+        #expect(result.problems[0].tests.cases == [.standardIO(input: "1\n", expectedOutput: "2\n")])
+        #expect(result.problems[0].referenceSolution == nil)
+        let call = result.problems[1]
+        #expect(call.id == "apps/4002")
+        #expect(call.entryPoint == "differentiate")
+        #expect(call.tests.cases == [
+            .call(arguments: #"["12x+2", 3]"#, expected: .jsonWrapped("[12]")),
+            .call(arguments: "[[1, 2]]", expected: .jsonWrapped("[[2, 1]]")),
+        ])
+    }
+}
