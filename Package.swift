@@ -36,10 +36,12 @@ let package = Package(
             name: "Evaluation",
             dependencies: ["O1CoderCore", "Datasets", "Execution"],
             swiftSettings: strictSettings),
+        // llama.cpp's C API (scripts/setup-llama.sh installs it; PKG_CONFIG_PATH points at its llama.pc).
+        .systemLibrary(name: "CLlama", pkgConfig: "llama"),
         // LanguageModel protocol; llama.cpp engine (private CLlama) and OpenAI-compatible HTTP backend.
         .target(
             name: "Inference",
-            dependencies: ["O1CoderCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["O1CoderCore", "CLlama", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
         .executableTarget(
             name: "O1CoderCLI",
