@@ -1,4 +1,5 @@
 import Testing
+import ArgumentParser
 @testable import O1CoderCLI
 @Suite struct CLIParsingTests {
     @Test("The root command parses --version-less invocations") func root() throws {

@@ -6,7 +6,7 @@ extension LlamaEngine {
     static let promptSequence: Int32 = 0
 
     /// Puts `tokens` into the prompt sequence, reusing the longest cached prefix, and evaluates the
-    /// rest in chunks of `batchSize`. Positions `>= outputsFrom` produce logits; `onOutput(position,
+    /// rest in chunks of the context's `n_batch`. Positions `>= outputsFrom` produce logits; `onOutput(position,
     /// batchIndex)` is called for each right after its chunk is decoded (before the next overwrites
     /// them). Returns (evaluated, reused) prompt-token counts.
     func evaluate(_ tokens: [Token], outputsFrom: Int, onOutput: (Int, Int32) throws -> Void) throws -> (evaluated: Int, reused: Int) {
@@ -23,16 +23,18 @@ extension LlamaEngine {
                 stats.prefixCacheHits += 1
             }
         }
-        var batch = BatchHandle(capacity: configuration.batchSize)
+        // llama.cpp may clamp n_batch (e.g. to a small n_ctx); chunk by what the context accepts.
+        let chunk = max(1, context.batchSize)
+        var batch = BatchHandle(capacity: chunk)
         var start = reused
         while start < tokens.count {
-            let end = min(start + configuration.batchSize, tokens.count)
+            let end = min(start + chunk, tokens.count)
             batch.clear()
             for p in start..<end {
                 batch.append(tokens[p], position: Int32(p), sequence: seq, wantsLogits: p >= outputsFrom)
             }
             try decode(batch)
-            for p in max(start, outputsFrom)..<end { try onOutput(p, Int32(p - start)) }
+            for p in max(start, outputsFrom)..<max(end, outputsFrom) { try onOutput(p, Int32(p - start)) }
             start = end
         }
         return (tokens.count - reused, reused)
