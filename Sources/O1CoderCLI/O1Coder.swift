@@ -10,7 +10,7 @@ struct O1Coder: AsyncParsableCommand {
             64 usage error; 130 interrupted.
             """,
         version: O1CoderVersion.string,
-        subcommands: [])
+        subcommands: [GenerateCommand.self, ModelsCommand.self, BenchInferenceCommand.self])
 }
 
 enum O1CoderVersion {
