@@ -20,8 +20,7 @@ for i in $(seq 1 "$REPEATS"); do
   log "round $i/$REPEATS: llama-bench"
   "$LLAMA_PREFIX/bin/llama-bench" -m "$GGUF" -t "$THREADS" -p 512 -n 128 -r 1 -o json > "$work/llama-$i.json" 2>/dev/null
   log "round $i/$REPEATS: o1coder bench-inference"
-  shared=1000; [ "$i" -gt 1 ] && shared=0   # prefix sharing once (it is slow); throughput every round
-  [ "$i" -eq "$REPEATS" ] && shared=1000
+  shared=0; [ "$i" -eq "$REPEATS" ] && shared=1000   # prefix sharing once, in the last round (it is slow)
   "$O1CODER" bench-inference --model "$MODEL" --threads "$THREADS" --repetitions 1 --shared-prompt "$shared" > "$work/ours-$i.json"
 done
 mkdir -p "$(dirname "$OUT")"
