@@ -35,3 +35,25 @@ bench-sandbox: release
 
 clean:
 	rm -rf .build
+
+# --- Embedded llama.cpp (scripts/setup-llama.sh) and models (scripts/setup-models.sh) ---
+LLAMA_VERSION := 0.3.36
+LLAMA_PREFIX := $(O1CODER_CACHE)/llama.cpp/llama-cpp-python-$(LLAMA_VERSION)
+export PKG_CONFIG_PATH := $(LLAMA_PREFIX)/lib/pkgconfig$(if $(PKG_CONFIG_PATH),:$(PKG_CONFIG_PATH))
+# The rpath lets o1coder find libllama without LD_LIBRARY_PATH (the libs carry RUNPATH $ORIGIN/../lib).
+SWIFT_BUILD_FLAGS += -Xlinker -rpath -Xlinker $(LLAMA_PREFIX)/lib
+MODELS ?= smollm2-135m-instruct
+.PHONY: setup-llama setup-models bench-inference
+setup: setup-llama setup-models
+
+setup-llama: setup-system
+	@scripts/setup-llama.sh
+
+setup-models: setup-system
+	@scripts/setup-models.sh $(MODELS)
+
+bench: bench-inference
+
+bench-inference: release
+	@scripts/setup-models.sh $(or $(BENCH_MODEL),qwen2.5-coder-0.5b-instruct)
+	LLAMA_PREFIX=$(LLAMA_PREFIX) scripts/bench-inference.sh $(or $(BENCH_MODEL),qwen2.5-coder-0.5b-instruct)

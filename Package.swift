@@ -54,10 +54,12 @@ let package = Package(
             swiftSettings: strictSettings),
         // Self-contained HTML reports (pure rendering).
         .target(name: "Reports", swiftSettings: strictSettings),
+        // llama.cpp's C API (scripts/setup-llama.sh installs it; PKG_CONFIG_PATH points at its llama.pc).
+        .systemLibrary(name: "CLlama", pkgConfig: "llama"),
         // LanguageModel protocol; llama.cpp engine (private CLlama) and OpenAI-compatible HTTP backend.
         .target(
             name: "Inference",
-            dependencies: ["O1CoderCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["O1CoderCore", "CLlama", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
         // Test-case generator (TCG): model-proposed tests validated by a reference solution, quality
         // metrics (pass rate, discrimination, agreement) and TCG SFT/DPO training data.

@@ -14,6 +14,9 @@ struct O1Coder: AsyncParsableCommand {
             DatasetsCommand.self,
             EvalCommand.self,
             SandboxCommand.self,
+            ModelsCommand.self,
+            GenerateCommand.self,
+            BenchInferenceCommand.self,
         ])
 }
 

