@@ -35,8 +35,11 @@ public enum SearchRunRecorder {
             executions.append(record(id, report, .full))
         }
         let stats = result.outcome.statistics
+        var bare = result.problem
+        bare.tests = TestSuite(cases: [])
+        let problemJSON = (try? encoder.encode(bare)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         let problem = ProblemRecord(
-            runId: run, problemId: pid, solved: result.isSolved, bestReward: stats.bestReward, rollouts: stats.rollouts,
+            runId: run, problemId: pid, problem: problemJSON, solved: result.isSolved, bestReward: stats.bestReward, rollouts: stats.rollouts,
             generatedTokens: stats.generatedTokens, promptTokensEvaluated: result.usage.promptTokensEvaluated,
             promptTokensReused: result.usage.promptTokensReused, firstSolutionRollout: stats.firstSolutionRollout,
             stopReason: result.outcome.stopReason.rawValue, seconds: result.seconds, finishedAt: finishedAt)

@@ -50,6 +50,9 @@ public struct ProblemRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
     public static let databaseTableName = "problem"
     public var runId: Int64
     public var problemId: String
+    /// The problem without its tests, as JSON (O1CoderCore `Problem`), so exports and reports
+    /// do not need the dataset file.
+    public var problem: String
     public var solved: Bool
     public var bestReward: Double
     public var rollouts: Int
@@ -62,12 +65,13 @@ public struct ProblemRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
     public var finishedAt: Date
 
     public init(
-        runId: Int64, problemId: String, solved: Bool, bestReward: Double, rollouts: Int, generatedTokens: Int,
+        runId: Int64, problemId: String, problem: String, solved: Bool, bestReward: Double, rollouts: Int, generatedTokens: Int,
         promptTokensEvaluated: Int, promptTokensReused: Int, firstSolutionRollout: Int?, stopReason: String,
         seconds: Double, finishedAt: Date
     ) {
         self.runId = runId
         self.problemId = problemId
+        self.problem = problem
         self.solved = solved
         self.bestReward = bestReward
         self.rollouts = rollouts

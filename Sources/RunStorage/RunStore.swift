@@ -49,6 +49,7 @@ public struct RunStore: Sendable {
             try db.create(table: "problem") { t in
                 t.column("runId", .integer).notNull().references("run", onDelete: .cascade)
                 t.column("problemId", .text).notNull()
+                t.column("problem", .text).notNull()
                 t.column("solved", .boolean).notNull()
                 t.column("bestReward", .double).notNull()
                 t.column("rollouts", .integer).notNull()

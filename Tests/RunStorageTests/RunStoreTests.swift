@@ -13,7 +13,7 @@ import Testing
 
     func problem(_ run: Int64, _ id: String) -> ProblemRecord {
         ProblemRecord(
-            runId: run, problemId: id, solved: true, bestReward: 1, rollouts: 3, generatedTokens: 120,
+            runId: run, problemId: id, problem: "{}", solved: true, bestReward: 1, rollouts: 3, generatedTokens: 120,
             promptTokensEvaluated: 300, promptTokensReused: 200, firstSolutionRollout: 2, stopReason: "perfect_solution",
             seconds: 1.5, finishedAt: Date(timeIntervalSince1970: 1_700_000_100))
     }

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import O1CoderCore
+import Reasoning
+import RunStorage
+import TrainingData
+
+/// The process-data formats `export` writes.
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case sft
+    case prm
+    case prmPairs = "prm-pairs"
+    case dpo
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export process data from a search run as JSONL for TRL, OpenRLHF or verl.",
+        discussion: """
+            sft: correct full traces (re-verified on all tests) as chat messages.
+            prm: per path, the steps with soft values (Q/N; raw reward for code steps) and hard labels \
+            (value ≥ --label-threshold; a code step is good only if it passes every test).
+            prm-pairs: sibling steps whose values differ by ≥ --margin, both visited ≥ --min-visits times.
+            dpo: prompt with chosen (verified) and rejected traces, reward gap ≥ --margin.
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Argument(help: "Run id.") var run: Int64
+    @Option(help: "Output format.") var format: ExportFormat
+    @Option(help: ArgumentHelp("Output JSONL file.", valueName: "path")) var out: String
+    @Option(help: "Hard-label threshold for PRM step values.") var labelThreshold: Double = 0.5
+    @Option(help: "Minimum value gap for pairs.") var margin: Double = 0.2
+    @Option(help: "Minimum visits of both siblings in a PRM pair.") var minVisits: Int = 1
+    @Option(help: "Few-shot examples in the exported prompts (0 = zero-shot, the usual choice for SFT).")
+    var fewShot: Int = 0
+
+    func run() throws {
+        let store = try storeOptions.open()
+        _ = try storeOptions.run(run, in: store)
+        let exporter = ProcessDataExporter(labelThreshold: labelThreshold, pairMargin: margin, minimumVisits: minVisits)
+        let prompts = PromptBuilder(library: try FewShotLibrary.bundled(), maxExamples: fewShot)
+        var lines = ""
+        var count = 0
+        for p in try store.problems(run: run) {
+            let problem = try JSONDecoder().decode(Problem.self, from: Data(p.problem.utf8))
+            let searched = SearchedProblem(
+                problem: problem, nodes: try store.nodes(run: run, problem: p.problemId),
+                executions: try store.executions(run: run, problem: p.problemId))
+            let prompt = prompts.messages(for: problem, style: .pseudocode)
+            switch format {
+            case .sft:
+                let r = exporter.sft(searched, prompt: prompt); count += r.count; lines += try JSONLEncoding.encode(r)
+            case .prm:
+                let r = exporter.prm(searched, prompt: prompt); count += r.count; lines += try JSONLEncoding.encode(r)
+            case .prmPairs:
+                let r = exporter.prmPairs(searched, prompt: prompt); count += r.count; lines += try JSONLEncoding.encode(r)
+            case .dpo:
+                let r = exporter.dpo(searched, prompt: prompt); count += r.count; lines += try JSONLEncoding.encode(r)
+            }
+        }
+        try JSONLEncoding.writeAtomically(lines, to: out)
+        FileHandle.standardError.write(Data("wrote \(count) \(format.rawValue) records to \(out)\n".utf8))
+        print(out)
+    }
+}

@@ -1,0 +1,156 @@
+import ArgumentParser
+import CodeSearch
+import Execution
+import Foundation
+import Inference
+import Logging
+import O1CoderCore
+import Reasoning
+import RunStorage
+import Search
+
+/// The search presets of `--preset`.
+enum SearchPreset: String, ExpressibleByArgument, CaseIterable, Codable, Sendable {
+    /// O1-CODER's released defaults and quirks (15 rollouts, depth 5, width 3, c = 2.0, α = 0).
+    case faithful
+    /// Ours (see README: terminals exhausted, duplicates merged, early stop, α = 0.1, c = 1).
+    case standard
+
+    var configuration: CodeSearchConfiguration { self == .faithful ? .faithful : .standard }
+}
+
+/// What a search run records so that `--resume` continues it exactly.
+struct SearchRunConfiguration: Codable, Sendable, Equatable {
+    var preset: SearchPreset
+    var codeSearch: CodeSearchConfiguration
+    var dataset: DatasetName
+    var path: String
+    var split: String?
+    var limit: Int?
+    var problems: [String]
+    var model: String
+    var contextLength: Int
+    var threads: Int
+}
+
+struct SearchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "MCTS over pseudocode reasoning steps, rewarded by sandboxed tests; writes a run to the store.",
+        discussion: """
+            Each problem's tree is stored in one transaction when it finishes: a run killed at any \
+            moment resumes with `o1coder search --resume RUN` without losing or repeating finished problems.
+            Examples:
+              o1coder search --dataset mbpp --split test --limit 5 --model qwen2.5-coder-0.5b-instruct
+              o1coder search --preset faithful --dataset humaneval --limit 2
+              o1coder search --resume 3
+            """)
+
+    @OptionGroup var selection: ProblemSelection
+    @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(help: "Search preset.") var preset: SearchPreset = .standard
+    @Option(help: "Rollouts per problem (preset default 15).") var rollouts: Int?
+    @Option(help: "Maximum steps per path (preset default 5).") var maxDepth: Int?
+    @Option(help: "Samples per expansion (preset default 3).") var width: Int?
+    @Option(help: "UCT exploration constant (faithful 2.0, standard 1.0).") var exploration: Double?
+    @Option(help: "Stop a problem after this many generated tokens.") var tokenBudget: Int?
+    @Option(help: "Sampling temperature (default 0.8).") var temperature: Double?
+    @Option(help: "Maximum tokens per step (default 512).") var maxTokens: Int?
+    @Option(help: "Seed of the search and of sampling.") var seed: UInt64 = 42
+    @Option(help: "Problems searched at once (sandbox runs overlap with generation).") var problemsInFlight: Int = 2
+    @Option(help: "Resume this run id (its recorded configuration is used; other options are ignored).")
+    var resume: Int64?
+    @Flag(help: "Show llama.cpp's log.") var verbose = false
+
+    func configurationFromOptions(datasetPath: String) -> SearchRunConfiguration {
+        var c = preset.configuration
+        c.search.seed = seed
+        c.sampling.seed = seed
+        if let rollouts { c.search.rollouts = rollouts }
+        if let maxDepth { c.search.maxDepth = maxDepth }
+        if let width { c.search.width = width }
+        if let exploration {
+            c.search.selection = c.search.selection == .puct(exploration: c.search.selection.exploration)
+                ? .puct(exploration: exploration) : .uct(exploration: exploration)
+        }
+        if let tokenBudget { c.search.tokenBudget = tokenBudget }
+        if let temperature { c.sampling.temperature = temperature }
+        if let maxTokens { c.sampling.maxTokens = maxTokens }
+        return SearchRunConfiguration(
+            preset: preset, codeSearch: c, dataset: selection.dataset, path: datasetPath, split: selection.split,
+            limit: selection.limit, problems: selection.problemIDs, model: modelOptions.model,
+            contextLength: modelOptions.contextLength, threads: modelOptions.threads)
+    }
+
+    func run() async throws {
+        let logger = CLILogger.make(verbose: verbose)
+        let store = try storeOptions.open()
+        let (runID, config) = try resolveRun(store: store)
+        var select = selection
+        select.dataset = config.dataset
+        select.path = config.path
+        select.split = config.split
+        select.limit = config.limit
+        select.problemIDs = config.problems
+        let (loaded, problems) = try select.load()
+        let errors = config.codeSearch.search.validationErrors()
+        guard errors.isEmpty else { throw ValidationError(errors.joined(separator: "; ")) }
+
+        var options = modelOptions
+        options.model = config.model
+        options.contextLength = config.contextLength
+        options.threads = config.threads
+        let model = try await options.makeLanguageModel(parallel: config.codeSearch.search.width, logger: logger)
+        let sandbox = try await ProcessSandbox(configuration: SandboxConfiguration(), logger: logger)
+        defer { Task { await sandbox.shutdown() } }
+        let generator = StepGenerator(model: model, prompts: PromptBuilder(library: try FewShotLibrary.bundled()))
+        let searcher = ProblemSearcher(generator: generator, sandbox: sandbox, configuration: config.codeSearch)
+        let runner = SearchRunner(searcher: searcher, store: store, problemsInFlight: problemsInFlight)
+
+        let already = try store.finishedProblemIDs(run: runID).count
+        Progress.line("run \(runID): \(problems.count) problems (\(already) already done) from \(loaded.path), isolation \(sandbox.isolation.rawValue)")
+        let start = ContinuousClock.now
+        let startCount = already
+        try await runner.run(runID, problems: problems) { id, result, finished, total in
+            let elapsed = (ContinuousClock.now - start) / .seconds(1)
+            let done = finished - startCount
+            let eta = done > 0 ? elapsed / Double(done) * Double(total - finished) : 0
+            let s = result.outcome.statistics
+            Progress.line(
+                "[\(finished)/\(total)] \(id) \(result.isSolved ? "solved" : "unsolved") · best \(String(format: "%.2f", s.bestReward)) · \(s.rollouts) rollouts · \(s.generatedTokens) tokens · prompt reused \(result.usage.promptTokensReused)/\(result.usage.promptTokensReused + result.usage.promptTokensEvaluated) · ETA \(Int(eta))s")
+        }
+        try store.setStatus(.finished, run: runID)
+        let rows = try store.problems(run: runID)
+        let solved = rows.filter(\.solved).count
+        print("run \(runID): solved \(solved)/\(rows.count) · generated tokens \(rows.reduce(0) { $0 + $1.generatedTokens }) · store \(storeOptions.store)")
+    }
+
+    /// Creates a new run, or loads the recorded configuration of `--resume`.
+    func resolveRun(store: RunStore) throws -> (Int64, SearchRunConfiguration) {
+        if let resume {
+            let run = try storeOptions.run(resume, in: store)
+            let config = try JSONDecoder().decode(SearchRunConfiguration.self, from: Data(run.configuration.utf8))
+            try store.setStatus(.running, run: resume)
+            return (resume, config)
+        }
+        let path = try selection.resolvedPath()
+        let config = configurationFromOptions(datasetPath: path)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let spec = try modelOptions.modelSpec()
+        let run = try store.createRun(
+            RunRecord(
+                kind: "search", status: .running, createdAt: Date(),
+                configuration: String(decoding: try encoder.encode(config), as: UTF8.self),
+                seed: Int64(bitPattern: seed), toolVersion: O1CoderVersion.string, modelName: spec.name,
+                modelSHA256: spec.sha256, datasetName: config.dataset.rawValue, datasetPath: path,
+                datasetSHA256: try DatasetLoader.sha256(ofFile: path)))
+        return (run.id ?? 0, config)
+    }
+}
+
+/// Progress lines on stderr (results go to stdout).
+enum Progress {
+    static func line(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+}
