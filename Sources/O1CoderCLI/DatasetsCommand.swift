@@ -6,67 +6,12 @@ import Foundation
 import Logging
 public import O1CoderCore
 
-extension DatasetName: ExpressibleByArgument {}
-extension MBPPSplit: ExpressibleByArgument {}
-
 /// `o1coder datasets …`: inspect and validate dataset files.
 struct DatasetsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "datasets",
         abstract: "Inspect and validate dataset files.",
         subcommands: [DatasetsCheckCommand.self])
-}
-
-/// Which dataset file to load and how.
-struct DatasetSelectionOptions: ParsableArguments, Sendable {
-    @Option(help: ArgumentHelp("Dataset format of --path.", valueName: "name"))
-    var dataset: DatasetName
-
-    @Option(help: ArgumentHelp("Dataset file (.jsonl, .jsonl.gz or .json).", valueName: "path"))
-    var path: String
-
-    @Option(
-        parsing: .upToNextOption,
-        help: ArgumentHelp("MBPP only: keep these upstream splits (default: all).", valueName: "split"))
-    var split: [MBPPSplit] = []
-
-    @Flag(help: "Skip malformed records with a warning instead of failing.")
-    var skipMalformed = false
-
-    @Flag(help: "MBPP only: add the challenge_test_list asserts.")
-    var challengeTests = false
-
-    func validate() throws {
-        if !split.isEmpty, dataset != .mbpp {
-            throw ValidationError("--split applies to --dataset mbpp only.")
-        }
-    }
-
-    func loadOptions() -> LoadOptions {
-        LoadOptions(
-            skipMalformed: skipMalformed, mbppSplits: split.isEmpty ? nil : Set(split),
-            includeChallengeTests: challengeTests)
-    }
-
-    /// Loads the file (before any sandbox starts, so a bad path fails fast); warnings to stderr.
-    func loadFile() throws -> LoadResult {
-        let result = try DatasetLoader().loadProblems(dataset: dataset, path: path, options: loadOptions())
-        for warning in result.warnings { StandardError.write("warning: \(warning)") }
-        StandardError.write("loaded \(result.problems.count) \(dataset.rawValue) problems (sha256 \(result.sha256.prefix(12))…)")
-        return result
-    }
-
-    /// The problems with EvalPlus suites completed by the expected-output oracle.
-    func completeTests(of result: LoadResult, sandbox: any Sandbox, workers: Int) async throws -> [Problem] {
-        guard result.needsOracle else { return result.problems }
-        let oracle = ExpectedOutputOracle(sandbox: sandbox, workers: workers)
-        let completion = try await oracle.complete(result, progress: StandardError.progress)
-        let skipped = completion.skippedInputs.values.reduce(0, +)
-        StandardError.write(
-            "expected outputs \(completion.usedCache ? "from cache" : "computed")"
-                + (skipped > 0 ? "; \(skipped) inputs skipped (reference raised or timed out)" : ""))
-        return completion.problems
-    }
 }
 
 /// `o1coder datasets check`: runs every reference solution against its tests.

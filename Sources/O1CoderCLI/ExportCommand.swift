@@ -26,7 +26,7 @@ struct ExportCommand: ParsableCommand {
             """)
 
     @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: "Run id.") var run: Int64
+    @Argument(help: "Run id.") var runID: Int64
     @Option(help: "Output format.") var format: ExportFormat
     @Option(help: ArgumentHelp("Output JSONL file.", valueName: "path")) var out: String
     @Option(help: "Hard-label threshold for PRM step values.") var labelThreshold: Double = 0.5
@@ -37,16 +37,16 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        _ = try storeOptions.run(run, in: store)
+        _ = try storeOptions.run(runID, in: store)
         let exporter = ProcessDataExporter(labelThreshold: labelThreshold, pairMargin: margin, minimumVisits: minVisits)
         let prompts = PromptBuilder(library: try FewShotLibrary.bundled(), maxExamples: fewShot)
         var lines = ""
         var count = 0
-        for p in try store.problems(run: run) {
+        for p in try store.problems(run: runID) {
             let problem = try JSONDecoder().decode(Problem.self, from: Data(p.problem.utf8))
             let searched = SearchedProblem(
-                problem: problem, nodes: try store.nodes(run: run, problem: p.problemId),
-                executions: try store.executions(run: run, problem: p.problemId))
+                problem: problem, nodes: try store.nodes(run: runID, problem: p.problemId),
+                executions: try store.executions(run: runID, problem: p.problemId))
             let prompt = prompts.messages(for: problem, style: .pseudocode)
             switch format {
             case .sft:
@@ -60,7 +60,7 @@ struct ExportCommand: ParsableCommand {
             }
         }
         try JSONLEncoding.writeAtomically(lines, to: out)
-        FileHandle.standardError.write(Data("wrote \(count) \(format.rawValue) records to \(out)\n".utf8))
+        StandardError.write("wrote \(count) \(format.rawValue) records to \(out)")
         print(out)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Inference
 import Logging
 
@@ -6,7 +7,7 @@ import Logging
 enum ModelBackend: String, ExpressibleByArgument, CaseIterable, Sendable {
     /// llama.cpp in process (`LlamaEngine`).
     case llama
-    /// An OpenAI-compatible HTTP server (added by the HTTP backend).
+    /// An OpenAI-compatible HTTP server (vLLM, SGLang, llama-server) at `--url`.
     case openai
 }
 
@@ -15,6 +16,15 @@ enum ModelBackend: String, ExpressibleByArgument, CaseIterable, Sendable {
 struct ModelOptions: ParsableArguments, Sendable {
     @Option(help: "Inference backend.")
     var backend: ModelBackend = .llama
+
+    @Option(help: ArgumentHelp(
+        "Base URL of the OpenAI-compatible server, e.g. http://127.0.0.1:8080 (with --backend openai).",
+        valueName: "url"))
+    var url: String?
+
+    @Option(help: ArgumentHelp(
+        "Environment variable holding the server's API key (with --backend openai; never logged).", valueName: "name"))
+    var apiKeyEnv: String?
 
     @Option(help: ArgumentHelp("Registry model name (see `o1coder models list`) or path to a .gguf file.", valueName: "name|path"))
     var model: String = ModelRegistry.defaultModel.rawValue
@@ -32,6 +42,13 @@ struct ModelOptions: ParsableArguments, Sendable {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
         guard contextLength >= 16 else { throw ValidationError("--ctx must be at least 16 tokens.") }
         for a in adapters where a.isEmpty { throw ValidationError("--lora needs a path.") }
+        if backend == .openai {
+            guard let url, URL(string: url)?.scheme != nil else {
+                throw ValidationError("--backend openai needs --url http://HOST:PORT of the server.")
+            }
+        } else if url != nil {
+            throw ValidationError("--url is only used with --backend openai.")
+        }
     }
 
     /// Engine sizing from the flags; `parallel` is how many samples decode together.
@@ -65,7 +82,14 @@ struct ModelOptions: ParsableArguments, Sendable {
         case .llama:
             return try await makeLlamaEngine(parallel: parallel, logger: logger)
         case .openai:
-            throw ValidationError("--backend openai is not available in this build; use --backend llama.")
+            guard let url, let base = URL(string: url) else {
+                throw ValidationError("--backend openai needs --url http://HOST:PORT of the server.")
+            }
+            return try OpenAIModel(
+                configuration: OpenAIConfiguration(
+                    baseURL: base, model: model, apiKeyEnvironmentVariable: apiKeyEnv,
+                    maxChoicesPerRequest: max(1, parallel)),
+                logger: logger)
         }
     }
 }

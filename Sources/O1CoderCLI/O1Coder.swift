@@ -16,6 +16,10 @@ struct O1Coder: AsyncParsableCommand {
             SandboxCommand.self,
             ModelsCommand.self,
             GenerateCommand.self,
+            SearchCommand.self,
+            RunsCommand.self,
+            ExportCommand.self,
+            ReportCommand.self,
             BenchInferenceCommand.self,
         ])
 }

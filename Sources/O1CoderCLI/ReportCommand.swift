@@ -12,15 +12,15 @@ struct ReportCommand: ParsableCommand {
         discussion: "Nodes are coloured by value (red 0 → green 1) and sized by visits; select one to see its step and verdicts.")
 
     @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: "Run id.") var run: Int64
+    @Argument(help: "Run id.") var runID: Int64
     @Option(help: ArgumentHelp("Output HTML file.", valueName: "path")) var html: String = "report.html"
 
     func run() throws {
         let store = try storeOptions.open()
-        let record = try storeOptions.run(run, in: store)
+        let record = try storeOptions.run(runID, in: store)
         let report = try RunReportAssembly.treeReport(run: record, store: store)
         try JSONLEncoding.writeAtomically(try HTMLReport.render(report), to: html)
-        FileHandle.standardError.write(Data("wrote \(html) (\(report.problems.count) problems)\n".utf8))
+        StandardError.write("wrote \(html) (\(report.problems.count) problems)")
         print(html)
     }
 }

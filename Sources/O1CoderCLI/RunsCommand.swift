@@ -25,22 +25,22 @@ struct RunsCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A run's summary, or its resolved configuration with --config.")
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "Run id.") var run: Int64
+        @Argument(help: "Run id.") var runID: Int64
         @Flag(help: "Print the run's resolved configuration (JSON) so it can be re-run exactly.") var config = false
 
         func run() throws {
             let store = try storeOptions.open()
-            let r = try storeOptions.run(run, in: store)
+            let r = try storeOptions.run(runID, in: store)
             if config {
                 print(r.configuration)
                 return
             }
-            let problems = try store.problems(run: run)
+            let problems = try store.problems(run: runID)
             let solved = problems.filter(\.solved).count
             let tokens = problems.reduce(0) { $0 + $1.generatedTokens }
             let evaluated = problems.reduce(0) { $0 + $1.promptTokensEvaluated }
             let reused = problems.reduce(0) { $0 + $1.promptTokensReused }
-            print("run \(run) · \(r.kind) · \(r.status.rawValue) · created \(r.createdAt)")
+            print("run \(runID) · \(r.kind) · \(r.status.rawValue) · created \(r.createdAt)")
             print("model \(r.modelName) sha256 \(r.modelSHA256 ?? "-")")
             print("dataset \(r.datasetName) \(r.datasetPath) sha256 \(r.datasetSHA256 ?? "-")")
             print("seed \(UInt64(bitPattern: r.seed)) · tool \(r.toolVersion)")

