@@ -77,7 +77,7 @@ public struct CodeReasoningDomain: SearchDomain {
     }
 
     /// "Compiles" for reward shaping: loaded without error and reached at least one verdict (D2).
-    static func compiles(_ report: ProgramReport) -> Bool {
+    public static func compiles(_ report: ProgramReport) -> Bool {
         switch report.verdict {
         case .compileError, .sandboxError: return false
         default: return !report.tests.isEmpty

@@ -11,7 +11,7 @@ extension MBPPSplit: ExpressibleByArgument {}
 /// `--dataset`, `--path`, `--split`, `--limit`, `--problem`: which problems a command works on.
 struct DatasetSelectionOptions: ParsableArguments, Sendable {
     @Option(help: ArgumentHelp("Dataset format of --path.", valueName: "name"))
-    var dataset: DatasetName
+    var dataset: DatasetName = .humaneval
 
     @Option(help: ArgumentHelp(
         "Dataset file (.jsonl, .jsonl.gz or .json). Default: HumanEval from the set-up cache; the others from "

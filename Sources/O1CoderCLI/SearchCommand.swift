@@ -136,7 +136,8 @@ struct SearchCommand: AsyncParsableCommand {
             try store.setStatus(.running, run: resume)
             return (resume, config)
         }
-        let path = try selection.resolvedPath()
+        // Absolute, so that --resume works from any directory.
+        let path = URL(fileURLWithPath: try selection.resolvedPath()).standardizedFileURL.path
         let config = configurationFromOptions(datasetPath: path)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

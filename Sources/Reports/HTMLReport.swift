@@ -6,7 +6,7 @@ public import Foundation
 public enum HTMLReport {
     public static func render(_ report: TreeReport) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let json = String(decoding: try encoder.encode(report.problems), as: UTF8.self)
         let rows = report.summary.map {
             "<tr><th>\(HTMLEscaping.escape($0.label))</th><td>\(HTMLEscaping.escape($0.value))</td></tr>"
@@ -31,7 +31,8 @@ public enum HTMLReport {
 
     static let style = """
         body{font:14px system-ui,sans-serif;margin:1.5em;color:#222}
-        table.summary th{text-align:left;padding-right:1em;color:#555;font-weight:600}
+        table.summary th{text-align:left;padding-right:1em;color:#555;font-weight:600;vertical-align:top}
+        table.summary td{overflow-wrap:anywhere;font-family:ui-monospace,monospace;font-size:12px}
         section.problem{border-top:1px solid #ccc;margin-top:1.5em;padding-top:.5em}
         .layout{display:flex;gap:1em;align-items:flex-start}
         .tree{overflow:auto;max-width:60%;border:1px solid #eee}

@@ -1,4 +1,7 @@
 public import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Canonical JSONL: one object per line, keys sorted, slashes unescaped, trailing newline.
 public enum JSONLEncoding {
@@ -13,7 +16,28 @@ public enum JSONLEncoding {
     public static func writeAtomically(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).part")
-        try Data(text.utf8).write(to: temp)
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: temp)
+        do {
+            try Data(text.utf8).write(to: temp)
+        } catch {
+            throw ExportError.cannotWrite(path: path, reason: error.localizedDescription)
+        }
+        // rename(2) replaces the target atomically whether or not it exists.
+        guard rename(temp.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temp)
+            throw ExportError.cannotWrite(path: path, reason: reason)
+        }
+    }
+}
+
+/// Failures while writing exports.
+public enum ExportError: Error, CustomStringConvertible, Sendable {
+    case cannotWrite(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotWrite(let path, let reason):
+            "Cannot write '\(path)': \(reason). Check that the directory exists and is writable."
+        }
     }
 }
