@@ -3,6 +3,7 @@ public import Inference
 public import O1CoderCore
 public import Reasoning
 import Foundation
+import Search
 
 /// The compute-matched baseline for search: sample whole pseudocode answers, `batch` at a time,
 /// until a token budget is spent; pick the answer with the best reward on the same search tests

@@ -6,6 +6,7 @@ import Inference
 import O1CoderCore
 import Reasoning
 import RunStorage
+import Search
 
 /// Hidden `o1coder bench-search`: MCTS against best-of-N sampling at the same generated-token
 /// budget, on the same problems, in one run. The MCTS half is a normal search run in the store
