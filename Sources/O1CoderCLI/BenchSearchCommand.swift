@@ -1,5 +1,6 @@
 import ArgumentParser
 import CodeSearch
+import Datasets
 import Execution
 import Foundation
 import Inference
