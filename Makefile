@@ -51,7 +51,7 @@ demo: release
 	@scripts/setup-models.sh $(DEMO_MODEL)
 	scripts/demo.sh $(DEMO_MODEL)
 
-bench: bench-sandbox bench-inference
+bench: bench-sandbox bench-inference bench-search
 
 bench-sandbox: release
 	scripts/bench-sandbox.sh
@@ -59,6 +59,10 @@ bench-sandbox: release
 bench-inference: release
 	@scripts/setup-models.sh $(BENCH_MODEL)
 	LLAMA_PREFIX=$(LLAMA_PREFIX) scripts/bench-inference.sh $(BENCH_MODEL)
+
+bench-search: release
+	@scripts/setup-models.sh $(BENCH_MODEL)
+	scripts/bench-search.sh $(BENCH_MODEL)
 
 clean:
 	rm -rf .build
