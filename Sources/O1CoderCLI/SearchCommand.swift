@@ -110,6 +110,8 @@ struct SearchCommand: AsyncParsableCommand {
         let searcher = ProblemSearcher(generator: generator, sandbox: sandbox, configuration: config.codeSearch)
         let runner = SearchRunner(searcher: searcher, store: store, problemsInFlight: problemsInFlight)
 
+        let interrupt = InterruptHandler { try? store.setStatus(.interrupted, run: runID) }
+        defer { interrupt.cancel() }
         let already = try store.finishedProblemIDs(run: runID).count
         StandardError.write("run \(runID): \(problems.count) problems (\(already) already done) from \(loaded.path), isolation \(sandbox.isolation.rawValue)")
         let start = ContinuousClock.now
