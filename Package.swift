@@ -38,7 +38,7 @@ let package = Package(
             dependencies: ["O1CoderCore", "Datasets", "Execution"],
             swiftSettings: strictSettings),
         // Pure, seeded MCTS core (no model, no processes).
-        .target(name: "Search", swiftSettings: strictSettings),
+        .target(name: "Search", dependencies: ["O1CoderCore"], swiftSettings: strictSettings),
         // SQLite store of runs, problems, trees and executions (GRDB).
         .target(
             name: "RunStorage", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],

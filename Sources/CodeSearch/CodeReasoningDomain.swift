@@ -35,7 +35,7 @@ public struct CodeReasoningDomain: SearchDomain {
     public func propose(after steps: [ReasoningStep], count: Int, mustTerminate: Bool) async throws -> Proposal<ReasoningStep> {
         var parameters = configuration.sampling
         // Distinct seeds per expansion, derived from the prefix, so re-expanding is reproducible.
-        parameters.seed = configuration.sampling.seed ^ SearchTestSelection.fnv1a(
+        parameters.seed = configuration.sampling.seed ^ SplitMix64.fnv1a(
             problem.id.rawValue + "\u{1}" + steps.map(\.rendered).joined())
         let expansion = try await generator.nextSteps(
             for: problem, after: ReasoningTrace(steps: steps), count: count, parameters: parameters,

@@ -1,3 +1,4 @@
+import O1CoderCore
 /// Monte Carlo Tree Search over reasoning steps (spec §4.4–4.7, with the D14 fixes as switches).
 ///
 /// Each rollout: select a leaf by UCT/PUCT, expand it with `width` policy samples, simulate by
