@@ -125,6 +125,6 @@ let package = Package(
         .testTarget(
             name: "SamplingTests",
             dependencies: ["Sampling", "Datasets", "Execution", "Inference", "Reasoning", "Evaluation", "O1CoderTestSupport"],
-            resources: [.copy("Golden")], swiftSettings: strictSettings),
+            swiftSettings: strictSettings),
     ]
 )

@@ -21,6 +21,8 @@ struct O1Coder: AsyncParsableCommand {
             ExportCommand.self,
             ReportCommand.self,
             BenchInferenceCommand.self,
+            SampleCommand.self,
+            SampleReportCommand.self,
         ])
 }
 

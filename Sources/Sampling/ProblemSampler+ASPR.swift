@@ -183,10 +183,20 @@ public enum SeedDerivation {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }
-        var z = base ^ hash ^ (UInt64(truncatingIfNeeded: stage) << 32) ^ UInt64(truncatingIfNeeded: index)
-        z = z &+ 0x9e37_79b9_7f4a_7c15
+        var z = mix(base)
+        z = mix(z ^ hash)
+        z = mix(z ^ UInt64(truncatingIfNeeded: stage))
+        z = mix(z ^ UInt64(truncatingIfNeeded: index))
+        return z & 0x7fff_ffff
+    }
+}
+
+extension SeedDerivation {
+    /// SplitMix64's finaliser.
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9e37_79b9_7f4a_7c15
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
         z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return (z ^ (z >> 31)) & 0x7fff_ffff
+        return z ^ (z >> 31)
     }
 }

@@ -56,12 +56,13 @@ public struct SampleLine: Codable, Sendable, Hashable {
         prefix: PrefixRecord, completion: CompletionRecord, style: PromptStyle, samplingProtocol: SamplingProtocol
     ) -> String {
         guard samplingProtocol.measuresASPR else { return completion.rawText }
+        let body = ChainOfThoughtPrefix.trimTrailing(completion.rawText)
         switch style {
         case .pseudocode:
-            let code = StepFormat.openingTag(.code) + "\n" + completion.rawText + "\n" + StepFormat.stepEnd + "\n"
+            let code = StepFormat.openingTag(.code) + "\n" + body + "\n" + StepFormat.stepEnd + "\n"
             return prefix.text.isEmpty ? code : prefix.text + StepFormat.separator + code
         case .chainOfThought, .direct:
-            let code = "```python\n" + completion.rawText + "\n```"
+            let code = "```python\n" + body + "\n```"
             return prefix.text.isEmpty ? code : prefix.text + "\n\n" + code
         }
     }

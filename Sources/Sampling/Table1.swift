@@ -116,7 +116,7 @@ public struct Table1: Codable, Sendable, Hashable {
         }
         lines.append("")
         lines.append(
-            "Percent. Vanilla = plain chain-of-thought. (n) = problems behind an ours cell: all sampled problems for "
+            "Percent. Vanilla = plain chain-of-thought. [n=…] = problems behind an ours cell: all sampled problems for "
                 + "Pass@1, problems with a correct prefix for ASPR. The paper row is O1-CODER Table 1 (Qwen2.5-Coder-7B, MBPP).")
         lines.append("")
         lines += notes.map { "- " + $0 }
