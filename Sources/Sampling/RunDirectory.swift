@@ -39,6 +39,12 @@ public struct RunDirectory: Sendable {
         guard differences.isEmpty else {
             throw SamplingError(.configurationMismatch, path: path, detail: differences.joined(separator: ", "))
         }
+        if recorded.selection != manifest.selection || recorded.problemCount != manifest.problemCount {
+            var extended = recorded
+            extended.selection = manifest.selection
+            extended.problemCount = manifest.problemCount
+            try write(Self.encode(extended, pretty: true), to: manifestPath)
+        }
         return try finishedProblems()
     }
 

@@ -68,12 +68,13 @@ public struct RunManifest: Codable, Sendable, Hashable {
     }
 
     /// What differs between this recorded run and `other` in ways that change results (empty when
-    /// `other` may resume it). Paths and names may differ; contents (sha256) may not.
+    /// `other` may resume it). Paths and names may differ; contents (sha256) may not. The problem
+    /// selection may change too (e.g. a larger `--limit` extends a run): per-problem results do not
+    /// depend on it.
     public func differences(from other: RunManifest) -> [String] {
         var out: [String] = []
         if configuration != other.configuration { out.append("sampling configuration") }
         if dataset.sha256 != other.dataset.sha256 || datasetName != other.datasetName { out.append("dataset file") }
-        if selection != other.selection || problemCount != other.problemCount { out.append("problem selection") }
         if model.sha256 != other.model.sha256 { out.append("model file") }
         return out
     }

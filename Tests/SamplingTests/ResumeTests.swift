@@ -48,7 +48,7 @@ import Testing
         #expect(samples.contains("\"task_id\":\"Mbpp/3\""))
     }
 
-    @Test("a different configuration, model or dataset is refused; paths may move")
+    @Test("a different configuration, model or dataset is refused; paths may move, the selection may grow")
     func refusesMismatch() throws {
         let directory = RunDirectory(path: Fixtures.temporaryDirectory())
         defer { try? FileManager.default.removeItem(atPath: directory.path) }
@@ -71,6 +71,11 @@ import Testing
         moved.dataset.path = "/elsewhere/mbpp.jsonl"
         moved.createdAt = "later"
         #expect(throws: Never.self) { try directory.open(for: moved) }
+        var extended = manifest
+        extended.selection.limit = 500
+        extended.problemCount = 500
+        #expect(throws: Never.self) { try directory.open(for: extended) }
+        #expect(try directory.readManifest().problemCount == 500, "a larger --limit extends the recorded run")
     }
 
     @Test("a torn last ledger line is dropped and the ledger stays appendable")
