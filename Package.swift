@@ -72,7 +72,7 @@ let package = Package(
             name: "O1CoderCLI",
             dependencies: [
                 "O1CoderCore", "Datasets", "Execution", "Evaluation", "Inference", "Reasoning", "Search",
-                "CodeSearch", "RunStorage", "TrainingData", "Reports", "TestGeneration",
+                "CodeSearch", "RunStorage", "TrainingData", "Reports", "TestGeneration", "Sampling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -108,7 +108,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "O1CoderCLITests",
-            dependencies: ["O1CoderCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["O1CoderCLI", "Sampling", "Reasoning", "Inference", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings),
         // Pseudocode reasoning: step format, prompts, parsing, step-wise generation.
         .target(
@@ -117,5 +117,14 @@ let package = Package(
         .testTarget(
             name: "ReasoningTests", dependencies: ["Reasoning", "O1CoderTestSupport"],
             resources: [.copy("Golden"), .copy("Corpus")], swiftSettings: strictSettings),
+        // Sampling baselines and the paper's metrics: pass@k and ASPR runs (resumable), Table 1.
+        .target(
+            name: "Sampling",
+            dependencies: ["O1CoderCore", "Datasets", "Execution", "Evaluation", "Inference", "Reasoning"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "SamplingTests",
+            dependencies: ["Sampling", "Datasets", "Execution", "Inference", "Reasoning", "Evaluation", "O1CoderTestSupport"],
+            swiftSettings: strictSettings),
     ]
 )

