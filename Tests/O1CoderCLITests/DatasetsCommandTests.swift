@@ -22,12 +22,14 @@ import Testing
         #expect(check.json)
     }
 
-    @Test("--split is for MBPP only; --dataset and --path are required")
-    func invalid() {
+    @Test("--split is for MBPP only; --dataset defaults to HumanEval and --path to the dataset's usual place")
+    func invalidAndDefaults() throws {
         #expect(throws: (any Error).self) {
             try O1Coder.parseAsRoot(["datasets", "check", "--dataset", "humaneval", "--path", "h", "--split", "test"])
         }
-        #expect(throws: (any Error).self) { try O1Coder.parseAsRoot(["datasets", "check", "--path", "h"]) }
-        #expect(throws: (any Error).self) { try O1Coder.parseAsRoot(["datasets", "check", "--dataset", "taco"]) }
+        #expect(throws: (any Error).self) { try O1Coder.parseAsRoot(["datasets", "check", "--limit", "0"]) }
+        let check = try #require(try O1Coder.parseAsRoot(["datasets", "check"]) as? DatasetsCheckCommand)
+        #expect(check.selection.dataset == .humaneval)
+        #expect(check.selection.path == nil)
     }
 }
