@@ -21,6 +21,7 @@ struct O1Coder: AsyncParsableCommand {
             ExportCommand.self,
             ReportCommand.self,
             BenchInferenceCommand.self,
+            TCGCommand.self,
         ])
 }
 
