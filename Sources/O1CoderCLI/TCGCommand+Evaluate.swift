@@ -46,6 +46,9 @@ extension TCGCommand {
         @Option(help: ArgumentHelp("Also write the full report (per-problem records) as JSON here.", valueName: "path"))
         var out: String?
 
+        @Flag(help: "TACO: only rows whose outputs were verified (verification.result == \"pass\"), before --limit.")
+        var verifiedOnly = false
+
         @Flag(help: "Print the report as JSON instead of a table.")
         var json = false
 
@@ -54,7 +57,7 @@ extension TCGCommand {
         }
 
         func run() async throws {
-            let loaded = try selection.loadFile()
+            let loaded = try selection.loadFile(verifiedOnly: verifiedOnly)
             let contents = try TCGTestsFile.read(tests)
             guard !contents.records.isEmpty else {
                 throw ValidationError("'\(tests)' has no generated tests. Write it with `o1coder tcg generate --out \(tests)`.")

@@ -54,6 +54,9 @@ extension TCGCommand {
         @Option(help: ArgumentHelp("Tests JSONL to write (appended to; problems already there are skipped).", valueName: "path"))
         var out: String
 
+        @Flag(help: "TACO: only rows whose outputs were verified (verification.result == \"pass\"), before --limit.")
+        var verifiedOnly = false
+
         @Flag(help: "Show llama.cpp's log.")
         var verbose = false
 
@@ -76,7 +79,7 @@ extension TCGCommand {
         }
 
         func run() async throws {
-            let loaded = try selection.loadFile()
+            let loaded = try selection.loadFile(verifiedOnly: verifiedOnly)
             let existing = try TCGTestsFile.read(out)
             if !existing.malformedLines.isEmpty {
                 StandardError.write("warning: \(out): unreadable line(s) \(existing.malformedLines) ignored (a killed run?)")

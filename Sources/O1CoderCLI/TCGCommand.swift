@@ -1,4 +1,5 @@
 public import ArgumentParser
+import Datasets
 import Foundation
 import O1CoderCore
 public import TestGeneration
@@ -46,5 +47,22 @@ enum TCGFormat {
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
         (ContinuousClock.now - start) / .seconds(1)
+    }
+}
+
+extension DatasetSelectionOptions {
+    /// Like `loadFile()`, but with `verifiedOnly` TACO rows whose stored outputs were not verified
+    /// against a solution (`verification.result != "pass"`, dataset README) are dropped before
+    /// `--limit` applies, so `--limit 10` gives ten verified rows.
+    func loadFile(verifiedOnly: Bool) throws -> LoadResult {
+        guard verifiedOnly else { return try loadFile() }
+        var unlimited = self
+        unlimited.limit = nil
+        var result = try unlimited.loadFile()
+        let before = result.problems.count
+        result.problems = result.problems.filter { $0.dataset != .taco || $0.metadata["verification"] == "pass" }
+        if let limit { result.problems = Array(result.problems.prefix(limit)) }
+        StandardError.write("verified rows only: \(before) → \(result.problems.count) problems")
+        return result
     }
 }
