@@ -174,6 +174,9 @@ struct SearchCommand: AsyncParsableCommand {
             throw ValidationError("This run rewards with generated tests but recorded no --generated-tests file.")
         }
         let suites = try TCGTestsFile.suites(path)
+        if let recorded = config.generatedTestsSHA256, let now = try? DatasetLoader.sha256(ofFile: path), recorded != now {
+            StandardError.write("warning: \(path) changed since the run started (sha256 \(recorded.prefix(12))… → \(now.prefix(12))…)")
+        }
         let rewardTests = RewardTests.generated(suites)
         let without = problems.filter { !rewardTests.hasTests(for: $0) }.count
         StandardError.write(

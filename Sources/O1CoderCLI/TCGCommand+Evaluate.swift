@@ -63,8 +63,15 @@ extension TCGCommand {
                 throw ValidationError("'\(tests)' has no generated tests. Write it with `o1coder tcg generate --out \(tests)`.")
             }
             let generatedByProblem = contents.byProblem
-            let samplePrograms = try samples.map { path in
-                Dictionary(grouping: try Sample.read(path: path, problems: loaded.problems), by: \.taskID)
+            let samplePrograms: [ProblemID: [Sample]] = try samples.map { path -> [ProblemID: [Sample]] in
+                // Samples may cover more problems than --limit/--problem select: resolve their ids
+                // against the whole file, then keep the selected ones.
+                var whole = selection
+                whole.limit = nil
+                whole.problemIDs = []
+                let all = try Sample.read(path: path, problems: try whole.loadFile().problems)
+                let selected = Set(loaded.problems.map(\.id))
+                return Dictionary(grouping: all.filter { selected.contains($0.taskID) }, by: \.taskID)
             } ?? [:]
             let logger = Logger(label: "o1coder.sandbox")
             let sandbox = try await ProcessSandbox(configuration: sandboxOptions.configuration(), logger: logger)
