@@ -116,7 +116,7 @@ extension TCGCommand {
                 }
                 await sandbox?.shutdown()
             }
-            try JSONLEncoding.writeAtomically(lines, to: out)
+            try TCGFormat.writeAtomically(lines, to: out)
             let negatives = byNegative.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
             StandardError.write(
                 "\(problems.count) problems, \(withoutTests) without usable ground-truth tests"

@@ -66,3 +66,21 @@ extension DatasetSelectionOptions {
         return result
     }
 }
+
+extension TCGFormat {
+    /// Writes `text` to `path` through a temporary file renamed over it (rename(2) replaces an
+    /// existing file atomically and also works when there is none).
+    static func writeAtomically(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).part")
+        try Data(text.utf8).write(to: temp)
+        guard rename(temp.path, url.path) == 0 else {
+            let code = errno
+            try? FileManager.default.removeItem(at: temp)
+            throw CocoaError(.fileWriteUnknown, userInfo: [
+                NSFilePathErrorKey: path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO),
+            ])
+        }
+    }
+}
