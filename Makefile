@@ -66,3 +66,9 @@ bench-search: release
 
 clean:
 	rm -rf .build
+
+# TCG: generate + eval with BENCH_MODEL on MBPP test (MBPP_LIMIT, default 30; 500 = all) and the
+# TACO (verified rows) / APPS subsets of ../shared/datasets → bench/results/tcg.json.
+bench-tcg: release
+	@scripts/setup-models.sh $(BENCH_MODEL)
+	scripts/bench-tcg.sh $(BENCH_MODEL)

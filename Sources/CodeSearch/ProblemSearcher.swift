@@ -3,6 +3,7 @@ public import Inference
 public import O1CoderCore
 public import Reasoning
 public import Search
+public import TestGeneration
 import Foundation
 
 /// Searches one problem: MCTS over reasoning steps rewarded on the search tests, then the
@@ -11,18 +12,23 @@ public struct ProblemSearcher: Sendable {
     public let generator: StepGenerator
     public let sandbox: any Sandbox
     public let configuration: CodeSearchConfiguration
+    /// The tests that reward the search (ground truth by default; TCG-generated on request).
+    public let rewardTests: RewardTests
 
-    public init(generator: StepGenerator, sandbox: any Sandbox, configuration: CodeSearchConfiguration) {
+    public init(
+        generator: StepGenerator, sandbox: any Sandbox, configuration: CodeSearchConfiguration,
+        rewardTests: RewardTests = .groundTruth
+    ) {
         self.generator = generator
         self.sandbox = sandbox
         self.configuration = configuration
+        self.rewardTests = rewardTests
     }
 
     public func search(_ problem: Problem) async throws -> ProblemSearchResult {
         let start = ContinuousClock.now
         let log = ExecutionLog()
-        let searchTests = SearchTestSelection.subset(
-            of: problem.tests, limit: configuration.searchTestLimit, seed: configuration.search.seed, problem: problem.id)
+        let searchTests = rewardTests.suite(for: problem, configuration: configuration)
         let domain = CodeReasoningDomain(
             problem: problem, generator: generator, sandbox: sandbox, configuration: configuration,
             searchTests: searchTests, log: log)
@@ -40,6 +46,16 @@ public struct ProblemSearcher: Sendable {
         let answer = outcome.best?.id
         var toVerify = Set(searchReports.filter { $0.value.verdict.isPassed }.map(\.key))
         if let answer, codes[answer] != nil { toVerify.insert(answer) }
+        if rewardTests.verifiesEveryTerminal {
+            // Every terminal gets both verdicts, to measure the reward against ground truth.
+            toVerify.formUnion(codes.keys)
+            for (id, code) in codes.sorted(by: { $0.key < $1.key }) where searchReports[id] == nil {
+                let report = try await sandbox.evaluate(
+                    program: problem.program(fromSolutionCode: code), suite: searchTests,
+                    entryPoint: problem.entryPoint, limits: configuration.limits)
+                searchReports[id] = report
+            }
+        }
         var fullReports: [NodeID: ProgramReport] = [:]
         var verifiedByCode: [String: ProgramReport] = [:]
         for id in toVerify.sorted() {
@@ -55,9 +71,15 @@ public struct ProblemSearcher: Sendable {
             fullReports[id] = report
         }
         let seconds = (ContinuousClock.now - start) / .seconds(1)
-        return ProblemSearchResult(
+        var result = ProblemSearchResult(
             problem: problem, outcome: outcome, codes: codes, searchReports: searchReports, fullReports: fullReports,
             answer: answer, usage: log.usage, unparsableSteps: log.unparsableSteps, seconds: seconds)
+        if rewardTests.verifiesEveryTerminal {
+            result.rewardAgreement = RewardAgreement.matrix(
+                codes: codes, searchReports: searchReports, fullReports: fullReports,
+                rewardSuiteIsEmpty: searchTests.cases.isEmpty)
+        }
+        return result
     }
 }
 
@@ -76,6 +98,8 @@ public struct ProblemSearchResult: Sendable {
     public var usage: TokenUsage
     public var unparsableSteps: Int
     public var seconds: Double
+    /// Reward tests vs ground truth over the terminals (searches rewarded by generated tests).
+    public var rewardAgreement: AgreementMatrix? = nil
 
     /// Whether the final answer passes every test of the problem.
     public var isSolved: Bool {

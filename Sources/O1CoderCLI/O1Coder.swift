@@ -18,6 +18,7 @@ struct O1Coder: AsyncParsableCommand {
             GenerateCommand.self,
             SampleCommand.self,
             SampleReportCommand.self,
+            TCGCommand.self,
             SearchCommand.self,
             RunsCommand.self,
             ExportCommand.self,

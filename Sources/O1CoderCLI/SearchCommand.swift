@@ -9,6 +9,7 @@ import O1CoderCore
 import Reasoning
 import RunStorage
 import Search
+import TestGeneration
 
 /// The search presets of `--preset`.
 enum SearchPreset: String, ExpressibleByArgument, CaseIterable, Codable, Sendable {
@@ -18,6 +19,14 @@ enum SearchPreset: String, ExpressibleByArgument, CaseIterable, Codable, Sendabl
     case standard
 
     var configuration: CodeSearchConfiguration { self == .faithful ? .faithful : .standard }
+}
+
+/// The tests that reward the search (`--tests`).
+enum SearchTestsSource: String, ExpressibleByArgument, CaseIterable, Codable, Sendable {
+    /// A seeded subset of the problem's own tests (O1-CODER's setting).
+    case groundTruth = "ground-truth"
+    /// Tests from `o1coder tcg generate` (`--generated-tests FILE`); answers still verified on ground truth.
+    case generated
 }
 
 /// What a search run records so that `--resume` continues it exactly.
@@ -32,6 +41,10 @@ struct SearchRunConfiguration: Codable, Sendable, Equatable {
     var model: String
     var contextLength: Int
     var threads: Int
+    /// Reward tests (nil in runs recorded before `--tests` existed: ground truth).
+    var rewardTests: SearchTestsSource?
+    var generatedTestsPath: String?
+    var generatedTestsSHA256: String?
 }
 
 struct SearchCommand: AsyncParsableCommand {
@@ -45,6 +58,9 @@ struct SearchCommand: AsyncParsableCommand {
               o1coder search --dataset mbpp --split test --limit 5 --model qwen2.5-coder-0.5b-instruct
               o1coder search --preset faithful --dataset humaneval --limit 2
               o1coder search --resume 3
+              o1coder search --dataset mbpp --split test --limit 5 --tests generated --generated-tests tests.jsonl
+            With --tests generated every terminal is also verified on ground truth, and the run reports the \
+            reward's precision and recall (stored as the search/full executions of each terminal).
             """)
 
     @OptionGroup var selection: DatasetSelectionOptions
@@ -63,6 +79,19 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "Resume this run id (its recorded configuration is used; other options are ignored).")
     var resume: Int64?
     @Flag(help: "Show llama.cpp's log.") var verbose = false
+    @Option(help: "Tests that reward the search: ground-truth (a seeded subset) or generated (TCG tests).")
+    var tests: SearchTestsSource = .groundTruth
+    @Option(help: ArgumentHelp("Tests JSONL from `o1coder tcg generate` (with --tests generated).", valueName: "path"))
+    var generatedTests: String?
+
+    func validate() throws {
+        if tests == .generated, generatedTests == nil, resume == nil {
+            throw ValidationError("--tests generated needs --generated-tests FILE (written by `o1coder tcg generate`).")
+        }
+        if tests == .groundTruth, generatedTests != nil {
+            throw ValidationError("--generated-tests is only used with --tests generated.")
+        }
+    }
 
     func configurationFromOptions(datasetPath: String) -> SearchRunConfiguration {
         var c = preset.configuration
@@ -81,7 +110,9 @@ struct SearchCommand: AsyncParsableCommand {
         return SearchRunConfiguration(
             preset: preset, codeSearch: c, dataset: selection.dataset, path: datasetPath, split: selection.split,
             limit: selection.limit, problems: selection.problemIDs, model: modelOptions.model,
-            contextLength: modelOptions.contextLength, threads: modelOptions.threads)
+            contextLength: modelOptions.contextLength, threads: modelOptions.threads, rewardTests: tests,
+            generatedTestsPath: generatedTests,
+            generatedTestsSHA256: generatedTests.flatMap { try? DatasetLoader.sha256(ofFile: $0) })
     }
 
     func run() async throws {
@@ -107,7 +138,9 @@ struct SearchCommand: AsyncParsableCommand {
         let sandbox = try await ProcessSandbox(configuration: SandboxConfiguration(), logger: logger)
         defer { Task { await sandbox.shutdown() } }
         let generator = StepGenerator(model: model, prompts: PromptBuilder(library: try FewShotLibrary.bundled()))
-        let searcher = ProblemSearcher(generator: generator, sandbox: sandbox, configuration: config.codeSearch)
+        let rewardTests = try Self.rewardTests(config, problems: problems)
+        let searcher = ProblemSearcher(
+            generator: generator, sandbox: sandbox, configuration: config.codeSearch, rewardTests: rewardTests)
         let runner = SearchRunner(searcher: searcher, store: store, problemsInFlight: problemsInFlight)
 
         let interrupt = InterruptHandler { try? store.setStatus(.interrupted, run: runID) }
@@ -122,12 +155,36 @@ struct SearchCommand: AsyncParsableCommand {
             let eta = done > 0 ? elapsed / Double(done) * Double(total - finished) : 0
             let s = result.outcome.statistics
             StandardError.write(
-                "[\(finished)/\(total)] \(id) \(result.isSolved ? "solved" : "unsolved") · best \(String(format: "%.2f", s.bestReward)) · \(s.rollouts) rollouts · \(s.generatedTokens) tokens · prompt reused \(result.usage.promptTokensReused)/\(result.usage.promptTokensReused + result.usage.promptTokensEvaluated) · ETA \(Int(eta))s")
+                "[\(finished)/\(total)] \(id) \(result.isSolved ? "solved" : "unsolved") · best \(String(format: "%.2f", s.bestReward)) · \(s.rollouts) rollouts · \(s.generatedTokens) tokens · prompt reused \(result.usage.promptTokensReused)/\(result.usage.promptTokensReused + result.usage.promptTokensEvaluated) · ETA \(Int(eta))s"
+                    + (result.rewardAgreement.map { " · \(RewardAgreement.summary($0))" } ?? ""))
         }
         try store.setStatus(.finished, run: runID)
         let rows = try store.problems(run: runID)
         let solved = rows.filter(\.solved).count
         print("run \(runID): solved \(solved)/\(rows.count) · generated tokens \(rows.reduce(0) { $0 + $1.generatedTokens }) · store \(storeOptions.store)")
+        if config.rewardTests == .generated {
+            var matrix = AgreementMatrix()
+            for row in rows { matrix = matrix + RewardAgreement.matrix(executions: try store.executions(run: runID, problem: row.problemId)) }
+            print("run \(runID): \(RewardAgreement.summary(matrix))")
+        }
+    }
+
+    /// The reward tests of a run: ground truth, or the recorded generated-tests file.
+    static func rewardTests(_ config: SearchRunConfiguration, problems: [Problem]) throws -> RewardTests {
+        guard config.rewardTests == .generated else { return .groundTruth }
+        guard let path = config.generatedTestsPath else {
+            throw ValidationError("This run rewards with generated tests but recorded no --generated-tests file.")
+        }
+        let suites = try TCGTestsFile.suites(path)
+        if let recorded = config.generatedTestsSHA256, let now = try? DatasetLoader.sha256(ofFile: path), recorded != now {
+            StandardError.write("warning: \(path) changed since the run started (sha256 \(recorded.prefix(12))… → \(now.prefix(12))…)")
+        }
+        let rewardTests = RewardTests.generated(suites)
+        let without = problems.filter { !rewardTests.hasTests(for: $0) }.count
+        StandardError.write(
+            "reward: generated tests from \(path) (\(problems.count - without) problems with tests"
+                + (without > 0 ? ", \(without) without: no test reward there" : "") + ")")
+        return rewardTests
     }
 
     /// Creates a new run, or loads the recorded configuration of `--resume`.

@@ -17,6 +17,8 @@ public enum JSONLEncoding {
         let url = URL(fileURLWithPath: path)
         let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).part")
         do {
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: temp)
         } catch {
             throw ExportError.cannotWrite(path: path, reason: error.localizedDescription)

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Datasets
+import Foundation
+import Inference
+import O1CoderCore
+import TestGeneration
+import Testing
+@testable import O1CoderCLI
+
+/// What the end-to-end TCG run needs: the SmolLM2 test model and the MBPP file.
+enum TCGEndToEndFixture {
+    static var modelPath: String? {
+        let path = ProcessInfo.processInfo.environment["O1CODER_TEST_MODEL"]
+            ?? ModelRegistry.descriptor(for: ModelRegistry.testModel).map { ModelStore.standard().path(for: $0) }
+        return path.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+    }
+
+    static var mbppPath: String? {
+        let root = ProcessInfo.processInfo.environment["O1CODER_SHARED_DATASETS"]
+            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../shared/datasets").standardizedFileURL.path
+        let file = root + "/mbpp/mbpp.jsonl"
+        return FileManager.default.fileExists(atPath: file) ? file : nil
+    }
+
+    /// Why the suite cannot run here, printed so the skip is visible in the log.
+    static var skipReason: String? {
+        var missing: [String] = []
+        if modelPath == nil { missing.append("the SmolLM2 model (scripts/setup-models.sh smollm2-135m-instruct)") }
+        if mbppPath == nil { missing.append("mbpp/mbpp.jsonl (O1CODER_SHARED_DATASETS or ../shared/datasets)") }
+        guard !missing.isEmpty else { return nil }
+        let reason = "needs " + missing.joined(separator: " and ")
+        print("[TCGEndToEndTests] skipped: \(reason)")
+        return reason
+    }
+}
+
+/// `tcg generate` → `tcg eval` through the command line, with the real llama.cpp engine
+/// (SmolLM2-135M) and the real sandbox, on two MBPP test problems.
+@Suite(
+    .enabled("needs the SmolLM2 test model and the MBPP file (reason printed)") { TCGEndToEndFixture.skipReason == nil },
+    .timeLimit(.minutes(10)))
+struct TCGEndToEndTests {
+    @Test("SmolLM2 generates tests for two MBPP problems; the run resumes; eval measures them")
+    func generateAndEvaluate() async throws {
+        let model = try #require(TCGEndToEndFixture.modelPath)
+        let mbpp = try #require(TCGEndToEndFixture.mbppPath)
+        let directory = NSTemporaryDirectory() + "o1coder-tcg-e2e-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let tests = directory + "/tests.jsonl"
+        let selection = ["--dataset", "mbpp", "--path", mbpp, "--split", "test", "--limit", "2", "--workers", "1"]
+        let generateArguments = ["tcg", "generate"] + selection + [
+            "--model", model, "-n", "3", "--max-tokens", "256", "--threads", "2", "--ctx", "2048", "--out", tests,
+        ]
+
+        let generate = try #require(try O1Coder.parseAsRoot(generateArguments) as? TCGCommand.Generate)
+        try await generate.run()
+
+        let records = try TCGTestsFile.read(tests).records
+        #expect(records.map(\.generated.problemID) == ["Mbpp/11", "Mbpp/12"])
+        for record in records {
+            let generated = record.generated
+            #expect(generated.mode == .inputsOnly)
+            #expect(generated.completions.count == 1)
+            #expect(generated.report.isConsistent)
+            #expect(generated.report.proposed >= 1)
+            #expect(generated.suite.cases.count == generated.report.kept)
+            #expect(record.model.contains("smollm2"))
+        }
+        let totals = TCGGenerationTotals(records.map(\.generated.report))
+        print("[TCGEndToEndTests] SmolLM2 on Mbpp/11, Mbpp/12: \(totals.line)")
+
+        // A second run finds both problems done and leaves the file as it was.
+        let before = try String(contentsOfFile: tests, encoding: .utf8)
+        try await (try #require(try O1Coder.parseAsRoot(generateArguments) as? TCGCommand.Generate)).run()
+        #expect(try String(contentsOfFile: tests, encoding: .utf8) == before)
+
+        // Samples: the references (correct) and one wrong program per problem.
+        let problems = try generate.selection.loadFile().problems
+        var samples = ""
+        for problem in problems {
+            let reference = try #require(problem.referenceSolution)
+            let entry = try #require(problem.entryPoint)
+            for solution in [reference, "def \(entry)(*args):\n    return None\n"] {
+                let line = try JSONSerialization.data(withJSONObject: ["task_id": problem.id.rawValue, "solution": solution])
+                samples += String(decoding: line, as: UTF8.self) + "\n"
+            }
+        }
+        let samplesPath = directory + "/samples.jsonl"
+        try samples.write(toFile: samplesPath, atomically: true, encoding: .utf8)
+        let report = directory + "/eval.json"
+        let evaluate = try #require(
+            try O1Coder.parseAsRoot(
+                ["tcg", "eval"] + selection + [
+                    "--tests", tests, "--samples", samplesPath, "--max-mutants", "3", "--out", report,
+                ]) as? TCGCommand.Evaluate)
+        try await evaluate.run()
+
+        let evaluation = try JSONDecoder().decode(TCGEvaluation.self, from: Data(contentsOf: URL(fileURLWithPath: report)))
+        #expect(evaluation.problems.map(\.problemID) == ["Mbpp/11", "Mbpp/12"])
+        #expect(evaluation.generation == totals)
+        let passRate = evaluation.quality.passRate
+        #expect(passRate.evaluated == totals.kept)
+        #expect(passRate.unparsable == totals.unparsable)
+        // Inputs-only: expected outputs come from the reference, which therefore passes them all.
+        #expect(passRate.passed == passRate.evaluated)
+        // Both wrong samples fail ground truth and are known wrong; mutants add more.
+        #expect(evaluation.quality.discrimination.wrongSolutions >= 2)
+        // Agreement covers the reference (once, though it is also a sample) and every wrong program.
+        let agreement = evaluation.quality.agreement
+        #expect(agreement.total == 2 + evaluation.quality.discrimination.wrongSolutions)
+        #expect(agreement.truePositives == 2)
+        print("[TCGEndToEndTests] \(evaluation.table)")
+    }
+}

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# TCG benchmark: `o1coder tcg generate` + `tcg eval` with one model on the MBPP test split and, when
+# ../shared/datasets has them, the TACO subset (verified rows only, inputs-only mode from the
+# reference) and the APPS subset (no reference solutions: full mode, the model writes the outputs).
+# Generated tests are kept in bench/results/tcg/ (reruns resume them); metrics go to
+# bench/results/tcg.json and a summary to stdout.
+# Usage: scripts/bench-tcg.sh [MODEL]
+#   MBPP_LIMIT (30; 500 = the whole test split), TACO_LIMIT (10; 0 skips), APPS_LIMIT (10; 0 skips),
+#   TESTS (tests asked per problem, 5), MAX_TOKENS (384), MUTANTS (known-wrong mutants per problem, 10),
+#   THREADS (nproc), SEED (42), O1CODER (.build/release/o1coder), OUT (bench/results/tcg.json).
+. "$(dirname "$0")/common.sh"
+MODEL="${1:-qwen2.5-coder-0.5b-instruct}"
+MBPP_LIMIT="${MBPP_LIMIT:-30}"
+TACO_LIMIT="${TACO_LIMIT:-10}"
+APPS_LIMIT="${APPS_LIMIT:-10}"
+TESTS="${TESTS:-5}"
+MAX_TOKENS="${MAX_TOKENS:-384}"
+MUTANTS="${MUTANTS:-10}"
+THREADS="${THREADS:-$(nproc)}"
+SEED="${SEED:-42}"
+O1CODER="${O1CODER:-.build/release/o1coder}"
+OUT="${OUT:-bench/results/tcg.json}"
+SHARED="${O1CODER_SHARED_DATASETS:-../shared/datasets}"
+WORK="$(dirname "$OUT")/tcg"
+[ -x "$O1CODER" ] || die "$O1CODER missing; run make release"
+mkdir -p "$WORK"
+sets=()
+
+# run_set NAME LIMIT SELECTION... : generate (resumable) then evaluate one problem set.
+run_set() {
+  local name="$1" limit="$2"; shift 2
+  local tests="$WORK/$name-$MODEL-tests.jsonl" start end
+  log "$name: generating tests for $limit problems with $MODEL"
+  start=$(date +%s)
+  "$O1CODER" tcg generate "$@" --limit "$limit" --model "$MODEL" --threads "$THREADS" -n "$TESTS" \
+    --max-tokens "$MAX_TOKENS" --seed "$SEED" --out "$tests" >&2
+  end=$(date +%s)
+  log "$name: evaluating"
+  "$O1CODER" tcg eval "$@" --limit "$limit" --tests "$tests" --max-mutants "$MUTANTS" --seed "$SEED" \
+    --out "$WORK/$name-$MODEL-eval.json" >&2
+  printf '{"name": "%s", "generate_wall_seconds": %d}\n' "$name" "$((end - start))" > "$WORK/$name-$MODEL-timing.json"
+  sets+=("$name")
+}
+
+run_set mbpp "$MBPP_LIMIT" --dataset mbpp --split test
+if [ "$TACO_LIMIT" -gt 0 ] && [ -f "$SHARED/taco/taco_train_subset.jsonl" ]; then
+  run_set taco "$TACO_LIMIT" --dataset taco --path "$SHARED/taco/taco_train_subset.jsonl" --verified-only
+else
+  log "TACO subset skipped (TACO_LIMIT=0 or $SHARED/taco missing)"
+fi
+if [ "$APPS_LIMIT" -gt 0 ] && [ -f "$SHARED/apps/apps_selected_subset.jsonl" ]; then
+  run_set apps "$APPS_LIMIT" --dataset apps --path "$SHARED/apps/apps_selected_subset.jsonl"
+else
+  log "APPS subset skipped (APPS_LIMIT=0 or $SHARED/apps missing)"
+fi
+
+python3 - "$WORK" "$MODEL" "$OUT" "$TESTS" "$MAX_TOKENS" "$MUTANTS" "$SEED" "${sets[@]}" <<'PY'
+import datetime, json, platform, sys
+work, model, out, tests, max_tokens, mutants, seed, *sets = sys.argv[1:]
+result = {
+    "model": model, "date": datetime.datetime.now().isoformat(timespec="seconds"), "host": platform.node(),
+    "settings": {"tests_per_prompt": int(tests), "max_tokens": int(max_tokens), "mutants_per_problem": int(mutants),
+                 "seed": int(seed)},
+    "sets": {},
+}
+def pct(x):
+    return "n/a" if x is None else f"{100 * x:.1f}%"
+lines = [f"TCG bench · {model}"]
+for name in sets:
+    ev = json.load(open(f"{work}/{name}-{model}-eval.json"))
+    timing = json.load(open(f"{work}/{name}-{model}-timing.json"))
+    g, q = ev["generation"], ev["quality"]
+    p, d, a = q["passRate"], q["discrimination"], q["agreement"]
+    tp, fp, fn, tn = a["truePositives"], a["falsePositives"], a["falseNegatives"], a["trueNegatives"]
+    agreement = {
+        "matrix": {"tp": tp, "fp": fp, "fn": fn, "tn": tn},
+        "agreement": (tp + tn) / (tp + fp + fn + tn) if tp + fp + fn + tn else None,
+        "precision": tp / (tp + fp) if tp + fp else None,
+        "recall": tp / (tp + fn) if tp + fn else None,
+    }
+    result["sets"][name] = {
+        "problems": len(ev["problems"]), "generate_wall_seconds": timing["generate_wall_seconds"],
+        "generation": g, "pass_rate": p, "discrimination": d, "agreement": agreement,
+        "mutants_generated": ev["mutantsGenerated"], "mutants_evaluated": ev["mutantsEvaluated"],
+    }
+    parse = g["parsed"] / g["proposed"] if g["proposed"] else None
+    lines.append(
+        f"{name:5} {len(ev['problems']):3} problems ({', '.join(f'{k} {v}' for k, v in sorted(g['byMode'].items()))}) · "
+        f"{timing['generate_wall_seconds']} s · proposed {g['proposed']} · parsed {pct(parse)} · kept {g['kept']} "
+        f"({g['problemsWithTests']} problems with tests) · rejected by reference {g['rejectedByReference']}")
+    lines.append(
+        f"      pass rate on reference strict micro {pct(p.get('strictMicro'))} macro {pct(p.get('strictMacro'))} · "
+        f"lenient micro {pct(p.get('lenientMicro'))} macro {pct(p.get('lenientMacro'))}")
+    lines.append(
+        f"      discrimination {d['rejected']}/{d['wrongSolutions']} = {pct(d.get('micro'))} (macro {pct(d.get('macro'))}) · "
+        f"agreement {pct(agreement['agreement'])} · precision {pct(agreement['precision'])} · recall {pct(agreement['recall'])}")
+json.dump(result, open(out, "w"), indent=2, sort_keys=True)
+print("\n".join(lines))
+print(f"→ {out}")
+PY
