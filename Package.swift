@@ -125,6 +125,7 @@ let package = Package(
         .testTarget(
             name: "SamplingTests",
             dependencies: ["Sampling", "Datasets", "Execution", "Inference", "Reasoning", "Evaluation", "O1CoderTestSupport"],
+            exclude: ["Golden"],  // read through #filePath
             swiftSettings: strictSettings),
     ]
 )

@@ -1,5 +1,5 @@
 public import Execution
-public import Inference
+import Inference
 public import O1CoderCore
 public import Reasoning
 import Foundation

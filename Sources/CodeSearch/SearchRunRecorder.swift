@@ -1,8 +1,8 @@
-public import O1CoderCore
+import O1CoderCore
 import Inference
 import Reasoning
 public import RunStorage
-public import Search
+import Search
 public import Foundation
 
 /// Turns a problem's search result into run-store records (pure).

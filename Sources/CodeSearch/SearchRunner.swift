@@ -1,6 +1,6 @@
 public import O1CoderCore
 public import RunStorage
-public import Foundation
+import Foundation
 
 /// Searches a list of problems into a run of the store, several problems in flight (so sandbox
 /// runs overlap with generation), skipping problems the run already finished. Each problem is

@@ -1,5 +1,4 @@
 public import O1CoderCore
-public import Search
 
 /// The seeded subset of a problem's tests that rewards the search (the full suite verifies).
 public enum SearchTestSelection {

@@ -1,10 +1,10 @@
-public import ArgumentParser
-public import Datasets
+import ArgumentParser
+import Datasets
 import Evaluation
 import Execution
 import Foundation
 import Logging
-public import O1CoderCore
+import O1CoderCore
 
 /// `o1coder datasets …`: inspect and validate dataset files.
 struct DatasetsCommand: AsyncParsableCommand {
