@@ -136,7 +136,7 @@ struct SearchCommand: AsyncParsableCommand {
         options.threads = config.threads
         let model = try await options.makeLanguageModel(parallel: config.codeSearch.search.width, logger: logger)
         let sandbox = try await ProcessSandbox(configuration: SandboxConfiguration(), logger: logger)
-        defer { Task { await sandbox.shutdown() } }
+        // On an error path the sandbox's deinit kills the workers; the normal path shuts it down below.
         let generator = StepGenerator(model: model, prompts: PromptBuilder(library: try FewShotLibrary.bundled()))
         let rewardTests = try Self.rewardTests(config, problems: problems)
         let searcher = ProblemSearcher(
@@ -158,6 +158,7 @@ struct SearchCommand: AsyncParsableCommand {
                 "[\(finished)/\(total)] \(id) \(result.isSolved ? "solved" : "unsolved") · best \(String(format: "%.2f", s.bestReward)) · \(s.rollouts) rollouts · \(s.generatedTokens) tokens · prompt reused \(result.usage.promptTokensReused)/\(result.usage.promptTokensReused + result.usage.promptTokensEvaluated) · ETA \(Int(eta))s"
                     + (result.rewardAgreement.map { " · \(RewardAgreement.summary($0))" } ?? ""))
         }
+        await sandbox.shutdown()
         try store.setStatus(.finished, run: runID)
         let rows = try store.problems(run: runID)
         let solved = rows.filter(\.solved).count
