@@ -58,8 +58,7 @@ public struct BestOfNSampler: Sendable {
                     report = known
                 } else {
                     report = try await sandbox.evaluate(
-                        program: problem.program(fromSolutionCode: code), suite: searchTests,
-                        entryPoint: problem.entryPoint, limits: configuration.limits)
+                        solution: code, for: problem, suite: searchTests, limits: configuration.limits)
                     reports[code] = report
                 }
                 let reward = configuration.reward(passRate: report.passRate, compiles: CodeReasoningDomain.compiles(report))
@@ -70,8 +69,7 @@ public struct BestOfNSampler: Sendable {
         var solved = false
         if let best {
             let full = try await sandbox.evaluate(
-                program: problem.program(fromSolutionCode: best.code), suite: problem.tests,
-                entryPoint: problem.entryPoint, limits: configuration.limits)
+                solution: best.code, for: problem, suite: problem.tests, limits: configuration.limits)
             solved = full.verdict.isPassed
         }
         return Result(

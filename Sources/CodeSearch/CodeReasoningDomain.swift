@@ -63,8 +63,7 @@ public struct CodeReasoningDomain: SearchDomain {
             report = known
         } else {
             report = try await sandbox.evaluate(
-                program: problem.program(fromSolutionCode: code), suite: searchTests, entryPoint: problem.entryPoint,
-                limits: configuration.limits)
+                solution: code, for: problem, suite: searchTests, limits: configuration.limits)
             log.record(code: code, report: report)
         }
         return configuration.reward(passRate: report.passRate, compiles: Self.compiles(report))

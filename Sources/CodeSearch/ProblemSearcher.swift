@@ -51,8 +51,7 @@ public struct ProblemSearcher: Sendable {
             toVerify.formUnion(codes.keys)
             for (id, code) in codes.sorted(by: { $0.key < $1.key }) where searchReports[id] == nil {
                 let report = try await sandbox.evaluate(
-                    program: problem.program(fromSolutionCode: code), suite: searchTests,
-                    entryPoint: problem.entryPoint, limits: configuration.limits)
+                    solution: code, for: problem, suite: searchTests, limits: configuration.limits)
                 searchReports[id] = report
             }
         }
@@ -65,8 +64,7 @@ public struct ProblemSearcher: Sendable {
                 continue
             }
             let report = try await sandbox.evaluate(
-                program: problem.program(fromSolutionCode: code), suite: problem.tests, entryPoint: problem.entryPoint,
-                limits: configuration.limits)
+                solution: code, for: problem, suite: problem.tests, limits: configuration.limits)
             verifiedByCode[code] = report
             fullReports[id] = report
         }

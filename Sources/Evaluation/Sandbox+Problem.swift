@@ -1,17 +1,6 @@
 public import Execution
 public import O1CoderCore
 
-extension Sandbox {
-    /// Evaluates `program` against `suite` on behalf of `problem`. The single place where
-    /// Evaluation calls `Sandbox.evaluate`, so an API change there (e.g. an `entryPoint:`
-    /// parameter for `.call` tests, taken from `problem.entryPoint`) is adapted here only.
-    public func evaluate(
-        program: String, for problem: Problem, suite: TestSuite, limits: ExecutionLimits
-    ) async throws -> ProgramReport {
-        try await evaluate(program: program, suite: suite, entryPoint: problem.entryPoint, limits: limits)
-    }
-}
-
 extension ProgramReport {
     /// Whether every test of `group` passed (every test when `group` is nil).
     ///

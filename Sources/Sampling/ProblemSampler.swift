@@ -91,7 +91,7 @@ public struct ProblemSampler: Sendable {
                 next += 1
                 group.addTask {
                     guard let code = draft.code else { return (g, i, draft.unparsableRecord()) }
-                    let report = try await sandbox.evaluate(program: code, for: problem, suite: suite, limits: limits)
+                    let report = try await sandbox.evaluate(solution: code, for: problem, suite: suite, limits: limits)
                     let result = SampleResult(taskID: problem.id, completionID: i, suite: suite, report: report)
                     let passed = includePlus ? (result.plusPassed ?? result.passed) : result.passed
                     return (g, i, draft.record(verdict: result.verdict, passed: passed, passRate: result.passRate, message: result.message))

@@ -11,6 +11,19 @@ import Testing
         #expect(p.entryPoint == "f")
     }
 
+    @Test("A whole solution for a prompt-continuation task gets the prompt's imports, nothing else")
+    func solutionCode() {
+        var p = Problem(
+            id: "HumanEval/0", dataset: .humaneval,
+            prompt: "from typing import List\nimport math\n\ndef f(xs: List[int]) -> int:\n    \"\"\"doc\"\"\"\n",
+            style: .function(entryPoint: "f"), referenceSolution: nil, completionMode: .continuesPrompt,
+            tests: TestSuite(cases: []))
+        let code = "def f(xs: List[int]) -> int:\n    return len(xs)\n"
+        #expect(p.program(fromSolutionCode: code) == "from typing import List\nimport math\n" + code)
+        p.completionMode = .fullProgram
+        #expect(p.program(fromSolutionCode: code) == code)
+    }
+
     @Test("Pass rate counts passed tests over all tests")
     func passRate() {
         let r = ProgramReport(
