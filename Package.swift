@@ -46,7 +46,7 @@ let package = Package(
         // The code-reasoning search domain: MCTS + reasoning steps + sandbox rewards, run into the store.
         .target(
             name: "CodeSearch",
-            dependencies: ["O1CoderCore", "Search", "Reasoning", "Execution", "Inference", "RunStorage", "TestGeneration"],
+            dependencies: ["O1CoderCore", "Search", "Reasoning", "Execution", "Inference", "RunStorage", "TestGeneration", "Reports"],
             swiftSettings: strictSettings),
         // Process data (SFT, PRM point-wise and pair-wise, DPO) from stored search trees.
         .target(

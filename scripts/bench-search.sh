@@ -1,31 +1,23 @@
 #!/usr/bin/env bash
-# MCTS vs best-of-N sampling at equal generated tokens, on the same MBPP test problems, in one
-# run (the issue's setting: 50 problems with Qwen2.5-Coder-0.5B; hours on 2 cores — set
-# SEARCH_PROBLEMS lower for a quick look). The MCTS half is resumable: rerun with
-# SEARCH_RESUME=<run id> after an interruption. Writes bench/results/search.json.
+# The compute-matched comparison (o1coder bench-search): greedy direct, best-of-N direct,
+# best-of-N pseudocode and MCTS at equal generated-token budgets, public-test rewards, on MBPP
+# test (SEARCH_MBPP problems) and HumanEval (SEARCH_HUMANEVAL problems). Results are appended to
+# bench/results/search-ledger.jsonl as each cell finishes: rerun to resume, or with larger
+# counts, more budgets or SEARCH_ARMS to extend. On 2 cores this is hours: run it in the
+# background (nohup make bench-search &). Writes bench/results/search.{json,html}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODEL="${1:-qwen2.5-coder-0.5b-instruct}"
-N="${SEARCH_PROBLEMS:-50}"
+read -r -a budgets <<<"${SEARCH_BUDGETS:-2000 4000}"
+read -r -a arms <<<"${SEARCH_ARMS:-greedy-direct best-of-n-direct best-of-n-pseudocode mcts-standard}"
+common=(--model "$MODEL" --budgets "${budgets[@]}" --arms "${arms[@]}" --reward-tests "${SEARCH_REWARD:-public}"
+  --ledger bench/results/search-ledger.jsonl --out bench/results/search.json --html bench/results/search.html)
+[ -n "${SEARCH_SHARD:-}" ] && common+=(--shard "$SEARCH_SHARD")
 shared="${O1CODER_SHARED_DATASETS:-../shared/datasets}"
 if [ -f "$shared/mbpp/mbpp.jsonl" ]; then
-  data=(--dataset mbpp --path "$shared/mbpp/mbpp.jsonl" --split test)
+  .build/release/o1coder bench-search --dataset mbpp --path "$shared/mbpp/mbpp.jsonl" --split test \
+    --limit "${SEARCH_MBPP:-60}" "${common[@]}" >/dev/null
 else
-  echo "[bench-search] ../shared/datasets not found: using HumanEval" >&2
-  data=(--dataset humaneval)
+  echo "[bench-search] ../shared/datasets not found: HumanEval only" >&2
 fi
-resume=()
-[ -n "${SEARCH_RESUME:-}" ] && resume=(--resume "$SEARCH_RESUME")
-.build/release/o1coder bench-search "${data[@]}" --limit "$N" --model "$MODEL" \
-  --rollouts "${SEARCH_ROLLOUTS:-15}" --max-tokens "${SEARCH_MAX_TOKENS:-384}" "${resume[@]}" \
-  --out bench/results/search.json >/dev/null
-python3 - <<'PY'
-import json
-r = json.load(open("bench/results/search.json"))
-m, b = r["mcts"], r["bestOfN"]
-print(f"{r['problems']} problems, {r['model']}")
-print(f"MCTS      solved {m['solved']:3d} ({m['solvedRate']:.1%})  tokens {m['generatedTokens']}")
-print(f"best-of-N solved {b['solved']:3d} ({b['solvedRate']:.1%})  tokens {b['generatedTokens']}")
-ratio = (m['solved'] / b['solved']) if b['solved'] else float('inf')
-print(f"ratio MCTS/best-of-N solved: {ratio:.2f}")
-PY
+.build/release/o1coder bench-search --dataset humaneval --limit "${SEARCH_HUMANEVAL:-60}" "${common[@]}"

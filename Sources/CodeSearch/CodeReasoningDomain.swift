@@ -32,11 +32,14 @@ public struct CodeReasoningDomain: SearchDomain {
         self.log = log
     }
 
-    public func propose(after steps: [ReasoningStep], count: Int, mustTerminate: Bool) async throws -> Proposal<ReasoningStep> {
+    public func propose(
+        after steps: [ReasoningStep], count: Int, mustTerminate: Bool, variant: UInt64
+    ) async throws -> Proposal<ReasoningStep> {
         var parameters = configuration.sampling
-        // Distinct seeds per expansion, derived from the prefix, so re-expanding is reproducible.
+        // Distinct seeds per expansion, derived from the prefix (and the search's variant: a
+        // retry, or a node's identity), so re-expanding is reproducible.
         parameters.seed = configuration.sampling.seed ^ SplitMix64.fnv1a(
-            problem.id.rawValue + "\u{1}" + steps.map(\.rendered).joined())
+            problem.id.rawValue + "\u{1}" + steps.map(\.rendered).joined()) ^ variant
         let expansion = try await generator.nextSteps(
             for: problem, after: ReasoningTrace(steps: steps), count: count, parameters: parameters,
             forcing: mustTerminate ? .code : nil)

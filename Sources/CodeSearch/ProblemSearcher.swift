@@ -17,7 +17,7 @@ public struct ProblemSearcher: Sendable {
 
     public init(
         generator: StepGenerator, sandbox: any Sandbox, configuration: CodeSearchConfiguration,
-        rewardTests: RewardTests = .groundTruth
+        rewardTests: RewardTests = .public
     ) {
         self.generator = generator
         self.sandbox = sandbox

@@ -99,8 +99,13 @@ public struct DatasetLoader: Sendable {
             let detail = loaded.warnings.isEmpty ? "no records" : "all \(loaded.warnings.count) records were skipped"
             throw DatasetError(.empty, path: path, detail: detail)
         }
+        let problems = loaded.problems.map { problem in
+            var p = problem
+            p.publicTests = PublicTests.suite(for: problem)
+            return p
+        }
         return LoadResult(
-            dataset: dataset, path: path, sha256: try Self.sha256(ofFile: path), problems: loaded.problems,
+            dataset: dataset, path: path, sha256: try Self.sha256(ofFile: path), problems: problems,
             warnings: loaded.warnings, evalPlusInputs: loaded.evalPlusInputs)
     }
 

@@ -21,12 +21,26 @@ enum SearchPreset: String, ExpressibleByArgument, CaseIterable, Codable, Sendabl
     var configuration: CodeSearchConfiguration { self == .faithful ? .faithful : .standard }
 }
 
-/// The tests that reward the search (`--tests`).
+/// The tests that reward the search (`--reward-tests`).
 enum SearchTestsSource: String, ExpressibleByArgument, CaseIterable, Codable, Sendable {
-    /// A seeded subset of the problem's own tests (O1-CODER's setting).
-    case groundTruth = "ground-truth"
-    /// Tests from `o1coder tcg generate` (`--generated-tests FILE`); answers still verified on ground truth.
+    /// The tests the statement shows (docstring examples, the prompt's assert, sample I/O).
+    case `public`
+    /// Tests from `o1coder tcg generate` (`--generated-tests FILE`).
     case generated
+    case publicAndGenerated = "public+generated"
+    /// A seeded subset of the ground-truth tests (O1-CODER's setting): oracle-assisted.
+    case oracle
+
+    /// Runs recorded before public tests existed said `ground-truth`: the oracle.
+    init(from decoder: any Decoder) throws {
+        let raw = try decoder.singleValueContainer().decode(String.self)
+        guard let value = raw == "ground-truth" ? .oracle : Self(rawValue: raw) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown reward tests \(raw)"))
+        }
+        self = value
+    }
+
+    var needsGeneratedTests: Bool { self == .generated || self == .publicAndGenerated }
 }
 
 /// What a search run records so that `--resume` continues it exactly.
@@ -41,7 +55,7 @@ struct SearchRunConfiguration: Codable, Sendable, Equatable {
     var model: String
     var contextLength: Int
     var threads: Int
-    /// Reward tests (nil in runs recorded before `--tests` existed: ground truth).
+    /// Reward tests (nil in runs recorded before `--tests` existed: the oracle).
     var rewardTests: SearchTestsSource?
     var generatedTestsPath: String?
     var generatedTestsSHA256: String?
@@ -58,9 +72,10 @@ struct SearchCommand: AsyncParsableCommand {
               o1coder search --dataset mbpp --split test --limit 5 --model qwen2.5-coder-0.5b-instruct
               o1coder search --preset faithful --dataset humaneval --limit 2
               o1coder search --resume 3
-              o1coder search --dataset mbpp --split test --limit 5 --tests generated --generated-tests tests.jsonl
-            With --tests generated every terminal is also verified on ground truth, and the run reports the \
-            reward's precision and recall (stored as the search/full executions of each terminal).
+              o1coder search --dataset mbpp --split test --limit 5 --reward-tests generated --generated-tests tests.jsonl
+            The reward never sees the tests that decide "solved" unless --reward-tests oracle is given (the \
+            original O1-CODER setting; its results are labelled oracle). With a non-oracle reward every terminal \
+            is also verified on the ground truth, and the run reports the reward's precision and recall.
             """)
 
     @OptionGroup var selection: DatasetSelectionOptions
@@ -79,17 +94,19 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "Resume this run id (its recorded configuration is used; other options are ignored).")
     var resume: Int64?
     @Flag(help: "Show llama.cpp's log.") var verbose = false
-    @Option(help: "Tests that reward the search: ground-truth (a seeded subset) or generated (TCG tests).")
-    var tests: SearchTestsSource = .groundTruth
+    @Option(
+        name: [.customLong("reward-tests"), .customLong("tests")],
+        help: "Tests that reward the search: public (shown in the statement), generated (TCG), public+generated, or oracle (a seeded subset of the hidden tests).")
+    var tests: SearchTestsSource = .public
     @Option(help: ArgumentHelp("Tests JSONL from `o1coder tcg generate` (with --tests generated).", valueName: "path"))
     var generatedTests: String?
 
     func validate() throws {
-        if tests == .generated, generatedTests == nil, resume == nil {
-            throw ValidationError("--tests generated needs --generated-tests FILE (written by `o1coder tcg generate`).")
+        if tests.needsGeneratedTests, generatedTests == nil, resume == nil {
+            throw ValidationError("--reward-tests \(tests.rawValue) needs --generated-tests FILE (written by `o1coder tcg generate`).")
         }
-        if tests == .groundTruth, generatedTests != nil {
-            throw ValidationError("--generated-tests is only used with --tests generated.")
+        if !tests.needsGeneratedTests, generatedTests != nil {
+            throw ValidationError("--generated-tests is only used with --reward-tests generated or public+generated.")
         }
     }
 
@@ -126,7 +143,6 @@ struct SearchCommand: AsyncParsableCommand {
         select.limit = config.limit
         select.problemIDs = config.problems
         let loaded = try select.loadFile()
-        let problems = loaded.problems
         let errors = config.codeSearch.search.validationErrors()
         guard errors.isEmpty else { throw ValidationError(errors.joined(separator: "; ")) }
 
@@ -138,7 +154,12 @@ struct SearchCommand: AsyncParsableCommand {
         let sandbox = try await ProcessSandbox(configuration: SandboxConfiguration(), logger: logger)
         // On an error path the sandbox's deinit kills the workers; the normal path shuts it down below.
         let generator = StepGenerator(model: model, prompts: PromptBuilder(library: try FewShotLibrary.bundled()))
-        let rewardTests = try Self.rewardTests(config, problems: problems)
+        let rewardTests = try Self.rewardTests(config, problems: loaded.problems)
+        let prepared = try await rewardTests.prepare(loaded.problems, sandbox: sandbox, limits: config.codeSearch.limits)
+        let problems = prepared.problems
+        if rewardTests.usesPublicTests {
+            StandardError.write("public tests: \(prepared.dropped) dropped (the reference fails them); \(prepared.withoutTests) problems without any (compile-only reward there)")
+        }
         let searcher = ProblemSearcher(
             generator: generator, sandbox: sandbox, configuration: config.codeSearch, rewardTests: rewardTests)
         let runner = SearchRunner(searcher: searcher, store: store, problemsInFlight: problemsInFlight)
@@ -162,28 +183,34 @@ struct SearchCommand: AsyncParsableCommand {
         try store.setStatus(.finished, run: runID)
         let rows = try store.problems(run: runID)
         let solved = rows.filter(\.solved).count
-        print("run \(runID): solved \(solved)/\(rows.count) · generated tokens \(rows.reduce(0) { $0 + $1.generatedTokens }) · store \(storeOptions.store)")
-        if config.rewardTests == .generated {
+        print("run \(runID): solved \(solved)/\(rows.count)\(rewardTests.isOracle ? " (oracle: the reward saw hidden tests)" : "") · reward tests \(rewardTests.name) · generated tokens \(rows.reduce(0) { $0 + $1.generatedTokens }) · store \(storeOptions.store)")
+        if !rewardTests.isOracle {
             var matrix = AgreementMatrix()
             for row in rows { matrix = matrix + RewardAgreement.matrix(executions: try store.executions(run: runID, problem: row.problemId)) }
             print("run \(runID): \(RewardAgreement.summary(matrix))")
         }
     }
 
-    /// The reward tests of a run: ground truth, or the recorded generated-tests file.
+    /// The reward tests of a run (runs recorded before the choice existed used the oracle).
     static func rewardTests(_ config: SearchRunConfiguration, problems: [Problem]) throws -> RewardTests {
-        guard config.rewardTests == .generated else { return .groundTruth }
-        guard let path = config.generatedTestsPath else {
-            throw ValidationError("This run rewards with generated tests but recorded no --generated-tests file.")
+        let source = config.rewardTests ?? .oracle
+        let rewardTests: RewardTests
+        switch source {
+        case .oracle: return .oracle
+        case .public: rewardTests = .public
+        case .generated, .publicAndGenerated:
+            guard let path = config.generatedTestsPath else {
+                throw ValidationError("This run rewards with generated tests but recorded no --generated-tests file.")
+            }
+            let suites = try TCGTestsFile.suites(path)
+            if let recorded = config.generatedTestsSHA256, let now = try? DatasetLoader.sha256(ofFile: path), recorded != now {
+                StandardError.write("warning: \(path) changed since the run started (sha256 \(recorded.prefix(12))… → \(now.prefix(12))…)")
+            }
+            rewardTests = source == .generated ? .generated(suites) : .publicAndGenerated(suites)
         }
-        let suites = try TCGTestsFile.suites(path)
-        if let recorded = config.generatedTestsSHA256, let now = try? DatasetLoader.sha256(ofFile: path), recorded != now {
-            StandardError.write("warning: \(path) changed since the run started (sha256 \(recorded.prefix(12))… → \(now.prefix(12))…)")
-        }
-        let rewardTests = RewardTests.generated(suites)
         let without = problems.filter { !rewardTests.hasTests(for: $0) }.count
         StandardError.write(
-            "reward: generated tests from \(path) (\(problems.count - without) problems with tests"
+            "reward: \(rewardTests.name) tests (\(problems.count - without) problems with tests"
                 + (without > 0 ? ", \(without) without: no test reward there" : "") + ")")
         return rewardTests
     }

@@ -15,7 +15,11 @@ public struct Problem: Codable, Sendable, Hashable, Identifiable {
     public var referenceSolution: String?
     /// How a completion becomes a program (HumanEval completions continue the prompt).
     public var completionMode: CompletionMode
+    /// Every ground-truth test: what verifies an answer ("solved" = passes all of them).
     public var tests: TestSuite
+    /// The tests the statement shows (docstring examples, the prompt's assert, sample I/O):
+    /// what a non-oracle reward may use. Empty when the statement shows none.
+    public var publicTests: TestSuite
     /// Which split the record belongs to (`test`, `train`, `prompt`, `validation`), when known.
     public var split: String?
     /// Free-form metadata that is worth keeping (difficulty, source file).
@@ -24,7 +28,7 @@ public struct Problem: Codable, Sendable, Hashable, Identifiable {
     public init(
         id: ProblemID, dataset: DatasetName, prompt: String, style: TaskStyle,
         referenceSolution: String?, completionMode: CompletionMode = .fullProgram,
-        tests: TestSuite, split: String? = nil, metadata: [String: String] = [:]
+        tests: TestSuite, publicTests: TestSuite? = nil, split: String? = nil, metadata: [String: String] = [:]
     ) {
         self.id = id
         self.dataset = dataset
@@ -33,8 +37,16 @@ public struct Problem: Codable, Sendable, Hashable, Identifiable {
         self.referenceSolution = referenceSolution
         self.completionMode = completionMode
         self.tests = tests
+        self.publicTests = publicTests ?? TestSuite(
+            setup: tests.setup, preamble: tests.preamble, cases: [], comparison: tests.comparison)
         self.split = split
         self.metadata = metadata
+    }
+
+    /// The ground-truth tests the statement does not show: a reward on public tests never sees them.
+    public var hiddenTests: TestSuite {
+        let shown = Set(publicTests.cases)
+        return tests.filtered { !shown.contains($0) }
     }
 
     /// The function the tests call, for function tasks.
@@ -75,5 +87,25 @@ extension Problem {
         let imports = prompt.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { $0.hasPrefix("import ") || $0.hasPrefix("from ") }
         return imports.isEmpty ? code : imports.joined(separator: "\n") + "\n" + code
+    }
+}
+
+extension Problem {
+    private enum CodingKeys: String, CodingKey {
+        case id, dataset, prompt, style, referenceSolution, completionMode, tests, publicTests, split, metadata
+    }
+
+    /// Problems stored before public tests existed decode with none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(ProblemID.self, forKey: .id), dataset: try c.decode(DatasetName.self, forKey: .dataset),
+            prompt: try c.decode(String.self, forKey: .prompt), style: try c.decode(TaskStyle.self, forKey: .style),
+            referenceSolution: try c.decodeIfPresent(String.self, forKey: .referenceSolution),
+            completionMode: try c.decode(CompletionMode.self, forKey: .completionMode),
+            tests: try c.decode(TestSuite.self, forKey: .tests),
+            publicTests: try c.decodeIfPresent(TestSuite.self, forKey: .publicTests),
+            split: try c.decodeIfPresent(String.self, forKey: .split),
+            metadata: try c.decode([String: String].self, forKey: .metadata))
     }
 }

@@ -31,35 +31,63 @@ public struct MCTS<Domain: SearchDomain>: Sendable {
             guard let leaf = select(in: &state, rollout: t) else { return state.outcome(.exhausted) }
             var path = state.tree.path(to: leaf)
             var current = leaf
+            // Set once the rollout's value has been backed up by the expansion itself.
+            var backedUp = false
             // Expansion of the selected leaf, then simulation down to a terminal.
             while !state.tree[current].isTerminal, state.tree[current].depth < configuration.maxDepth {
+                var children: [NodeID]
                 if !state.tree[current].isExpanded {
-                    try await expand(current, in: &state, rollout: t)
+                    let created = try await expand(current, in: &state, rollout: t)
+                    children = state.tree[current].children
+                    if configuration.backUpEvaluatedTerminals {
+                        backedUp = backUpTerminals(created, below: path, in: &state) || backedUp
+                        if configuration.stopAtPerfectSolution, state.stats.firstSolutionRollout != nil { break }
+                        // The rewarded terminals have given their value; descend through the rest.
+                        children = children.filter { !created.contains($0) || !state.tree[$0].isTerminal }
+                        if children.isEmpty, backedUp { break }
+                    }
+                } else {
+                    children = state.tree[current].children
                 }
-                let children = state.tree[current].children
                 guard !children.isEmpty else { break }
                 let open = children.filter { !state.tree[$0].isExhausted }
                 let pool = open.isEmpty ? children : open
                 current = pool[Int.random(in: 0..<pool.count, using: &state.rng)]
                 path.append(current)
+                backedUp = false
             }
-            let reward = try await rewardOf(current, in: &state)
-            state.tree.backpropagate(reward, along: path)
+            if !backedUp {
+                let reward = try await rewardOf(current, in: &state)
+                state.tree.backpropagate(reward, along: path)
+                state.stats.bestReward = max(state.stats.bestReward, reward)
+                if reward >= 1, state.stats.firstSolutionRollout == nil { state.stats.firstSolutionRollout = t + 1 }
+                if configuration.treatTerminalsAsExhausted,
+                    state.tree[current].isTerminal || state.tree[current].depth >= configuration.maxDepth
+                        || state.tree[current].children.isEmpty
+                {
+                    state.tree.markExhausted(current)
+                }
+            }
             state.stats.rollouts = t + 1
-            state.stats.bestReward = max(state.stats.bestReward, reward)
-            if reward >= 1, state.stats.firstSolutionRollout == nil { state.stats.firstSolutionRollout = t + 1 }
-            if configuration.treatTerminalsAsExhausted,
-                state.tree[current].isTerminal || state.tree[current].depth >= configuration.maxDepth
-                    || state.tree[current].children.isEmpty
-            {
-                state.tree.markExhausted(current)
-            }
             try await onRollout(state.tree, state.stats)
             if configuration.stopAtPerfectSolution, state.stats.firstSolutionRollout != nil {
                 return state.outcome(.perfectSolution)
             }
         }
         return state.outcome(.rolloutBudget)
+    }
+
+    /// Backs up each rewarded terminal among `created` (children of the last node of `path`), the
+    /// best first, as if a rollout had ended there; returns whether any was backed up.
+    func backUpTerminals(_ created: [NodeID], below path: [NodeID], in state: inout State) -> Bool {
+        let rewarded = created.compactMap { id in state.tree[id].reward.map { (id, $0) } }
+            .filter { state.tree[$0.0].isTerminal }
+            .sorted { ($0.1, -$0.0.rawValue) > ($1.1, -$1.0.rawValue) }
+        for (id, reward) in rewarded {
+            state.tree.backpropagate(reward, along: path + [id])
+            if configuration.treatTerminalsAsExhausted { state.tree.markExhausted(id) }
+        }
+        return !rewarded.isEmpty
     }
 
     struct State {
@@ -111,14 +139,25 @@ public struct MCTS<Domain: SearchDomain>: Sendable {
     }
 
     /// Samples `width` next steps for `node` and adds them, rewarding terminals at creation.
-    func expand(_ node: NodeID, in state: inout State, rollout t: Int) async throws {
+    /// A request that yields no usable step is retried (``SearchConfiguration/expansionRetries``)
+    /// with a fresh seed variant before the node is left without children.
+    /// - Returns: the ids of the children created.
+    @discardableResult
+    func expand(_ node: NodeID, in state: inout State, rollout t: Int) async throws -> [NodeID] {
         let steps = state.tree.steps(to: node)
         let mustTerminate = configuration.forceCodeAtMaxDepth && state.tree[node].depth + 1 >= configuration.maxDepth
-        let proposal = try await domain.propose(
-            after: steps, count: configuration.width, mustTerminate: mustTerminate)
-        var candidates = proposal.candidates
-        state.stats.expansions += 1
-        state.stats.generatedTokens += proposal.generatedTokens
+        var candidates: [SearchTree<Step>.Candidate] = []
+        for attempt in 0...configuration.expansionRetries {
+            if attempt > 0, let budget = configuration.tokenBudget, state.stats.generatedTokens >= budget { break }
+            let proposal = try await domain.propose(
+                after: steps, count: configuration.width, mustTerminate: mustTerminate,
+                variant: expansionVariant(of: node, attempt: attempt))
+            state.stats.expansions += 1
+            state.stats.generatedTokens += proposal.generatedTokens
+            candidates = proposal.candidates
+            if !candidates.isEmpty { break }
+            state.stats.failedExpansions += 1
+        }
         var rewards: [Step: Double] = [:]
         for c in candidates where c.isTerminal && rewards[c.step] == nil {
             rewards[c.step] = try await domain.reward(of: steps + [c.step])
@@ -141,6 +180,17 @@ public struct MCTS<Domain: SearchDomain>: Sendable {
                 if r >= 1, state.stats.firstSolutionRollout == nil { state.stats.firstSolutionRollout = t + 1 }
             }
         }
+        return created
+    }
+
+    /// The seed variant of an expansion request: 0 for a first attempt at a prefix-seeded node,
+    /// so seeds of earlier runs are unchanged; the node and the attempt are mixed in otherwise.
+    func expansionVariant(of node: NodeID, attempt: Int) -> UInt64 {
+        guard configuration.expansionSeedsIncludeNode || attempt > 0 else { return 0 }
+        var mixer = SplitMix64(
+            seed: (configuration.expansionSeedsIncludeNode ? UInt64(node.rawValue) &+ 1 : 0) &* 0x1_0000_0001
+                ^ UInt64(attempt))
+        return mixer.next() | 1
     }
 
     /// The reward of the node where a rollout ended: a terminal's reward, 0 for a path cut by

@@ -5,8 +5,10 @@ public protocol SearchDomain: Sendable {
     associatedtype Step: Hashable & Sendable
 
     /// Up to `count` candidate next steps after `steps`. `mustTerminate` asks for a final step
-    /// (the code) because the depth cap is reached.
-    func propose(after steps: [Step], count: Int, mustTerminate: Bool) async throws -> Proposal<Step>
+    /// (the code) because the depth cap is reached. `variant` is 0 for the first proposal at a
+    /// prefix; otherwise the domain mixes it into its sampling seed (a retry after a failed
+    /// expansion, or a duplicate sibling's own subtree), so the same prefix samples differently.
+    func propose(after steps: [Step], count: Int, mustTerminate: Bool, variant: UInt64) async throws -> Proposal<Step>
 
     /// Reward in [0, 1] of a terminal path (pass rate on the search tests, with optional shaping).
     func reward(of steps: [Step]) async throws -> Double
@@ -37,10 +39,27 @@ public struct SearchStatistics: Codable, Sendable, Hashable {
     public var expansions = 0
     public var generatedTokens = 0
     public var rewardEvaluations = 0
+    /// Expansion requests that yielded no usable step (each retried while retries remain).
+    public var failedExpansions = 0
     /// The rollout (1-based) in which a terminal with reward 1 was first found.
     public var firstSolutionRollout: Int?
     public var bestReward: Double = 0
     public init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case rollouts, expansions, generatedTokens, rewardEvaluations, failedExpansions, firstSolutionRollout, bestReward
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        rollouts = try c.decode(Int.self, forKey: .rollouts)
+        expansions = try c.decode(Int.self, forKey: .expansions)
+        generatedTokens = try c.decode(Int.self, forKey: .generatedTokens)
+        rewardEvaluations = try c.decode(Int.self, forKey: .rewardEvaluations)
+        failedExpansions = try c.decodeIfPresent(Int.self, forKey: .failedExpansions) ?? 0
+        firstSolutionRollout = try c.decodeIfPresent(Int.self, forKey: .firstSolutionRollout)
+        bestReward = try c.decode(Double.self, forKey: .bestReward)
+    }
 }
 
 /// The finished search: the tree plus how and why it stopped.

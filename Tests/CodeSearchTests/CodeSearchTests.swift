@@ -34,7 +34,7 @@ import Testing
         let prompts = PromptBuilder(library: try FewShotLibrary.bundled())
         return ProblemSearcher(
             generator: StepGenerator(model: model, prompts: prompts), sandbox: sandbox,
-            configuration: configuration(rollouts: rollouts))
+            configuration: configuration(rollouts: rollouts), rewardTests: .oracle)
     }
 
     static func sandbox() -> FakeSandbox {

@@ -96,10 +96,10 @@ import Testing
         #expect(RewardAgreement.matrix(executions: executions) == matrix)
     }
 
-    @Test("Ground-truth reward: a seeded subset, only passing terminals verified, no agreement figure")
+    @Test("Oracle reward: a seeded subset of the ground truth, only passing terminals verified, no agreement figure")
     func groundTruthUnchanged() async throws {
         let sandbox = Self.sandbox()
-        let result = try await Self.searcher(Self.model(), sandbox, .groundTruth).search(CodeSearchTests.problem("Mbpp/1"))
+        let result = try await Self.searcher(Self.model(), sandbox, .oracle).search(CodeSearchTests.problem("Mbpp/1"))
         #expect(result.rewardAgreement == nil)
         #expect(sandbox.evaluations.filter { $0.suite.cases.count == 10 }.count == 5)
         // Passing terminals (the two sums) are verified; the others are not.
@@ -141,5 +141,34 @@ import Testing
         let matrix = RewardAgreement.matrix(executions: executions)
         #expect(matrix == AgreementMatrix(truePositives: 1, falsePositives: 2, falseNegatives: 1, trueNegatives: 1))
         #expect(matrix.total == 5)
+    }
+}
+
+@Suite struct PublicRewardTests {
+    @Test("Public reward: only the shown tests reward; screened against the reference; every terminal verified")
+    func publicReward() async throws {
+        var problem = CodeSearchTests.problem("Mbpp/1")
+        problem.publicTests = TestSuite(cases: [.assertion("assert add(1, 2) == 3"), .assertion("assert add(1, 2) == 4")])
+        let sandbox = FakeSandbox { program, suite, _ in
+            // The reference and the good program pass the true example, never the wrong one.
+            let tests = suite.cases.map { c -> TestResult in
+                if case .assertion(let code, _) = c, code.hasSuffix("== 4") {
+                    return TestResult(index: 0, status: .failed)
+                }
+                return TestResult(index: 0, status: program.contains("a + b") ? .passed : .failed)
+            }.enumerated().map { TestResult(index: $0.offset, status: $0.element.status) }
+            let firstFailure = tests.first { $0.status != .passed }
+            return ProgramReport(
+                verdict: firstFailure.map { .failed(test: $0.index, message: nil) } ?? .passed, tests: tests, elapsedSeconds: 0)
+        }
+        let screened = try await PublicTestScreen.screen([problem], sandbox: sandbox, limits: ExecutionLimits(cpuSeconds: 1))
+        #expect(screened.dropped == 1)
+        #expect(screened.problems[0].publicTests.cases == [.assertion("assert add(1, 2) == 3")])
+        let suite = RewardTests.public.suite(for: screened.problems[0], configuration: .standard)
+        #expect(suite.cases.count == 1)
+        #expect(!RewardTests.public.isOracle && RewardTests.oracle.isOracle)
+        #expect(RewardTests.public.verifiesEveryTerminal)
+        // The oracle draws from the full suite, public from the statement only.
+        #expect(RewardTests.oracle.suite(for: problem, configuration: .standard).cases.count == 10)
     }
 }

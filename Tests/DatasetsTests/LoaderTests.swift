@@ -1,3 +1,4 @@
+import Foundation
 import O1CoderCore
 import Testing
 @testable import Datasets
@@ -165,5 +166,71 @@ import Testing
             .call(arguments: #"["12x+2", 3]"#, expected: .jsonWrapped("[12]")),
             .call(arguments: "[[1, 2]]", expected: .jsonWrapped("[[2, 1]]")),
         ])
+    }
+}
+
+@Suite struct PublicTestsTests {
+    static func function(_ prompt: String, tests: [TestCase] = [], entryPoint: String = "f") -> Problem {
+        Problem(
+            id: "t/1", dataset: .humaneval, prompt: prompt, style: .function(entryPoint: entryPoint), referenceSolution: nil,
+            tests: TestSuite(cases: tests))
+    }
+
+    @Test("Docstring examples: >>> with output lines, continuation lines, inline arrows; prose and assignments skipped")
+    func docstring() {
+        let prompt = """
+            def f(xs: list, k: int) -> list:
+                \"\"\" Keep the first k.
+                >>> f([1, 2, 3], 2)
+                [1, 2]
+                >>> f([],
+                ... 0)
+                []
+                >>> x = f([1], 1)
+                >>> import math
+                For example:
+                f([4, 5], 1) ➞ [4]
+                - f([7], 0) == []
+                f(lists) should be short.
+                \"\"\"
+            """
+        let suite = PublicTests.suite(for: Self.function(prompt))
+        #expect(suite.cases == [
+            .assertion("assert (f([1, 2, 3], 2)) == ([1, 2])"),
+            .assertion("assert (f([],\n 0)) == ([])"),
+            .assertion("assert (f([4, 5], 1)) == ([4])"),
+            .assertion("assert (f([7], 0)) == ([])"),
+        ])
+    }
+
+    @Test("Assert-style suites: the asserts the prompt shows are public, the rest hidden")
+    func shownAsserts() {
+        let tests: [TestCase] = [.assertion("assert f(1) == 2"), .assertion("assert f(2) == 3")]
+        let p = Self.function("\"\"\"\nAdd one.\nassert f(1) == 2\n\"\"\"\n", tests: tests)
+        var problem = p
+        problem.publicTests = PublicTests.suite(for: p)
+        #expect(problem.publicTests.cases == [.assertion("assert f(1) == 2")])
+        #expect(problem.hiddenTests.cases == [.assertion("assert f(2) == 3")])
+    }
+
+    @Test("Sample I/O: stdin tests whose input and output appear in order are public")
+    func sampleIO() {
+        let prompt = "Sum two numbers.\n-----Example-----\nInput\n3 4\n\nOutput\n7\n"
+        let tests: [TestCase] = [
+            .standardIO(input: "3 4\n", expectedOutput: "7\n"), .standardIO(input: "10 20\n", expectedOutput: "30\n"),
+            .standardIO(input: "7", expectedOutput: "3 4"),
+        ]
+        let p = Problem(id: "t/2", dataset: .apps, prompt: prompt, style: .standardIO, referenceSolution: nil, tests: TestSuite(cases: tests))
+        #expect(PublicTests.suite(for: p).cases == [tests[0]])
+    }
+
+    @Test("A problem stored before public tests existed decodes with none")
+    func legacyDecoding() throws {
+        let p = Self.function(">>> f(1)\n2\n")
+        var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(p)) as? [String: Any])
+        object.removeValue(forKey: "publicTests")
+        let decoded = try JSONDecoder().decode(Problem.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(decoded.publicTests.cases.isEmpty)
+        #expect(decoded.tests == p.tests)
     }
 }

@@ -95,7 +95,7 @@ import Testing
         let decoded = try JSONDecoder().decode(
             SearchRunConfiguration.self, from: JSONSerialization.data(withJSONObject: old))
         #expect(decoded.rewardTests == nil)
-        #expect(try SearchCommand.rewardTests(decoded, problems: []) == .groundTruth)
+        #expect(try SearchCommand.rewardTests(decoded, problems: []) == .oracle)
     }
 
     static func record(_ id: String, cases: [TestCase]) throws -> TCGTestsRecord {

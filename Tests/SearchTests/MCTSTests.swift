@@ -1,3 +1,4 @@
+import Foundation
 import Search
 import Testing
 
@@ -12,22 +13,130 @@ import Testing
         #expect(a.statistics == b.statistics)
     }
 
-    @Test("Backed-up values: the root's Q equals the sum of rollout rewards")
+    @Test("Backed-up values: Q of the root is the sum of terminal rewards × visits, N flows down exactly")
     func rootValue() async throws {
         var config = SearchConfiguration.standard
         config.stopAtPerfectSolution = false
-        config.rollouts = 6
-        let rewards = ["code:d1.0/d2.0/0": 1.0, "code:d1.1/d2.0/1": 0.5]
+        config.rollouts = 3
+        let rewards = ["code:d1.0/d2.0/0": 1.0, "code:d1.1/d2.0/1": 0.5, "code:d1.0/d2.1/1": 0.25]
         let outcome = try await MCTS(domain: ScriptedDomain(width: 2, rewards: rewards), configuration: config).search()
-        let terminalRewards = outcome.tree.terminals.compactMap(\.reward)
-        #expect(outcome.statistics.rollouts == 6)
-        #expect(outcome.tree.root.visits == 6)
-        #expect(outcome.tree.root.totalValue <= Double(6))
-        #expect(terminalRewards.count >= 1)
-        for node in outcome.tree.nodes where node.visits > 0 && !node.children.isEmpty {
-            let childVisits = node.children.reduce(0) { $0 + outcome.tree[$1].visits }
-            #expect(childVisits <= node.visits)
+        let tree = outcome.tree
+        #expect(outcome.statistics.rollouts == 3)
+        // Every backed-up path ends at a rewarded terminal here (no depth cap, no failed expansion).
+        let terminalMass = tree.terminals.reduce(0.0) { $0 + ($1.reward ?? 0) * Double($1.visits) }
+        #expect(abs(tree.root.totalValue - terminalMass) < 1e-9)
+        #expect(tree.root.totalValue > 0)
+        for node in tree.nodes where !node.isTerminal && node.visits > 0 {
+            let childVisits = node.children.reduce(0) { $0 + tree[$1].visits }
+            let childValue = node.children.reduce(0.0) { $0 + tree[$1].totalValue }
+            #expect(childVisits == node.visits, "N of \(node.id) is the sum of its children's")
+            #expect(abs(childValue - node.totalValue) < 1e-9, "Q of \(node.id) is the sum of its children's")
         }
+        // Each rollout backs up at least one path; the expansions' terminals add more.
+        #expect(tree.root.visits >= 3 * 2)
+    }
+
+    @Test("A solution found by an expansion reaches every ancestor before the search stops")
+    func solveBackedUp() async throws {
+        var config = SearchConfiguration.standard
+        config.rollouts = 20
+        config.maxDepth = 3
+        // Both first steps lead to a perfect code step, so whichever the rollout descends into
+        // solves; its sibling code step (reward 0.2) is backed up too, after the solve.
+        let rewards = ["code:d1.0/1": 1.0, "code:d1.1/1": 1.0, "code:d1.0/0": 0.2, "code:d1.1/0": 0.2]
+        let domain = ScriptedDomain(width: 2, terminalDepth: 2, rewards: rewards)
+        let outcome = try await MCTS(domain: domain, configuration: config).search()
+        let tree = outcome.tree
+        #expect(outcome.stopReason == .perfectSolution)
+        #expect(outcome.statistics.rollouts == 1)
+        let solved = try #require(tree.terminals.first { $0.reward == 1 && $0.visits > 0 })
+        let ancestors = tree.path(to: solved.id).dropLast()
+        #expect(ancestors.count == 2)
+        for id in ancestors {
+            #expect(tree[id].visits == 2, "\(id) saw the solve and its sibling")
+            #expect(abs(tree[id].totalValue - 1.2) < 1e-9, "\(id) holds the solve's value")
+        }
+        // Values along the solving path never decrease (root 0.6, step 0.6, code 1.0).
+        let values = tree.path(to: solved.id).map { tree[$0].meanValue }
+        #expect(zip(values, values.dropFirst()).allSatisfy { $0 <= $1 + 1e-12 })
+        // The unsolved sibling first step was never visited: no value invented for it.
+        let other = try #require(tree.root.children.first { $0 != ancestors.last })
+        #expect(tree[other].visits == 0)
+    }
+
+    @Test("The original's behaviour (no terminal back-up) is kept behind the switch")
+    func noBackUpSwitch() async throws {
+        var config = SearchConfiguration.standard
+        config.backUpEvaluatedTerminals = false
+        config.maxDepth = 3
+        let rewards = ["code:d1.0/1": 1.0, "code:d1.1/1": 1.0]
+        let outcome = try await MCTS(
+            domain: ScriptedDomain(width: 2, terminalDepth: 2, rewards: rewards), configuration: config
+        ).search()
+        #expect(outcome.stopReason == .perfectSolution)
+        // One path backed up: the random descent's, which may or may not be the solve.
+        #expect(outcome.tree.root.visits == 1)
+    }
+
+    @Test("A failed expansion is retried with a fresh seed variant, and counted")
+    func failedExpansionRetried() async throws {
+        var config = SearchConfiguration.standard
+        config.rollouts = 1
+        config.stopAtPerfectSolution = false
+        let domain = ScriptedDomain(width: 2, failingProposals: 1)
+        let outcome = try await MCTS(domain: domain, configuration: config).search()
+        #expect(outcome.statistics.failedExpansions == 1)
+        #expect(outcome.tree.root.children.count == 2)
+        #expect(!outcome.tree.root.isExhausted)
+        let variants = domain.variants
+        #expect(variants.count >= 2)
+        #expect(variants[0] == 0, "a first attempt keeps the prefix-derived seed")
+        #expect(variants[1] != 0, "the retry samples with another seed")
+        // The failed attempt's tokens count against the budget too.
+        #expect(outcome.statistics.generatedTokens >= 7)
+    }
+
+    @Test("A node is given up only after every retry failed")
+    func failedExpansionExhausts() async throws {
+        var config = SearchConfiguration.standard
+        config.rollouts = 10
+        config.expansionRetries = 2
+        let domain = ScriptedDomain(width: 2, failingProposals: 1000)
+        let outcome = try await MCTS(domain: domain, configuration: config).search()
+        #expect(domain.proposals == 3)
+        #expect(outcome.statistics.failedExpansions == 3)
+        #expect(outcome.stopReason == .exhausted)
+        #expect(Set(domain.variants).count == 3)
+    }
+
+    @Test("Faithful preset: each node's expansion has its own seed variant (duplicates grow apart)")
+    func faithfulNodeSeeds() async throws {
+        var config = SearchConfiguration.faithful
+        config.rollouts = 6
+        let domain = ScriptedDomain(width: 3, duplicateCandidates: true)
+        _ = try await MCTS(domain: domain, configuration: config).search()
+        let variants = domain.variants
+        #expect(variants.count >= 2)
+        #expect(!variants.contains(0))
+        #expect(Set(variants).count == variants.count)
+    }
+
+    @Test("Configurations recorded before the new switches decode with the old behaviour")
+    func legacyConfigurationDecodes() throws {
+        let encoder = JSONEncoder()
+        let current = SearchConfiguration.standard
+        #expect(try JSONDecoder().decode(SearchConfiguration.self, from: encoder.encode(current)) == current)
+        var object = try #require(
+            try JSONSerialization.jsonObject(with: encoder.encode(current)) as? [String: Any])
+        for key in ["backUpEvaluatedTerminals", "expansionRetries", "expansionSeedsIncludeNode"] {
+            object.removeValue(forKey: key)
+        }
+        let old = try JSONDecoder().decode(
+            SearchConfiguration.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(old.backUpEvaluatedTerminals == false)
+        #expect(old.expansionRetries == 0)
+        #expect(old.expansionSeedsIncludeNode == false)
+        #expect(old.rollouts == current.rollouts)
     }
 
     @Test("Early stop: the search ends in the rollout that finds a perfect solution")

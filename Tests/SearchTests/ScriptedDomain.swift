@@ -9,20 +9,40 @@ final class ScriptedDomain: SearchDomain, Sendable {
     let terminalDepth: Int
     let rewards: [String: Double]
     let duplicateCandidates: Bool
-    private let counters = Mutex((proposals: 0, rewards: 0))
+    /// The first this-many proposals yield nothing (as when no sample parses).
+    let failingProposals: Int?
+    /// Steps proposed at the first expansion; later expansions follow the d/code scheme.
+    let rootSteps: [(String, Bool)]?
+    private let counters = Mutex((proposals: 0, rewards: 0, variants: [UInt64]()))
 
-    init(width: Int = 2, terminalDepth: Int = 3, rewards: [String: Double] = [:], duplicateCandidates: Bool = false) {
+    init(
+        width: Int = 2, terminalDepth: Int = 3, rewards: [String: Double] = [:], duplicateCandidates: Bool = false,
+        failingProposals: Int? = nil, rootSteps: [(String, Bool)]? = nil
+    ) {
         self.width = width
         self.terminalDepth = terminalDepth
         self.rewards = rewards
         self.duplicateCandidates = duplicateCandidates
+        self.failingProposals = failingProposals
+        self.rootSteps = rootSteps
     }
 
     var proposals: Int { counters.withLock { $0.proposals } }
+    /// The seed variant of every proposal, in order.
+    var variants: [UInt64] { counters.withLock { $0.variants } }
     var rewardCalls: Int { counters.withLock { $0.rewards } }
 
-    func propose(after steps: [String], count: Int, mustTerminate: Bool) async throws -> Proposal<String> {
-        counters.withLock { $0.proposals += 1 }
+    func propose(after steps: [String], count: Int, mustTerminate: Bool, variant: UInt64) async throws -> Proposal<String> {
+        counters.withLock {
+            $0.proposals += 1
+            $0.variants.append(variant)
+        }
+        if let failing = failingProposals, counters.withLock({ $0.proposals }) <= failing {
+            return Proposal(candidates: [], generatedTokens: 7)
+        }
+        if steps.isEmpty, let rootSteps {
+            return Proposal(candidates: rootSteps.map { .init(step: $0.0, isTerminal: $0.1, generatedTokens: 10) })
+        }
         let depth = steps.count + 1
         let terminal = mustTerminate || depth >= terminalDepth
         return Proposal(candidates: (0..<min(count, width)).map { i in

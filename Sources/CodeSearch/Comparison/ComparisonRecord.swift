@@ -1,0 +1,41 @@
+public import O1CoderCore
+
+/// One arm's result on one problem at one budget: a line of the comparison's ledger.
+public struct ComparisonRecord: Codable, Sendable, Hashable {
+    public var arm: ComparisonArm
+    /// Generated tokens allowed per problem (0 for the budget-free greedy arm).
+    public var budget: Int
+    public var problem: ProblemID
+    /// The chosen answer passes the problem's full ground-truth suite.
+    public var solved: Bool
+    public var generatedTokens: Int
+    public var seconds: Double
+    /// `reward_passed`, `token_budget`, `request_limit`, `rollout_budget`, `perfect_solution`, `exhausted`.
+    public var stop: String
+    /// Answers sampled (best-of-N) or rollouts (MCTS).
+    public var attempts: Int
+    public var bestReward: Double
+    public var rewardTestCount: Int
+    /// The rollout that first found a reward-1 answer (MCTS only).
+    public var firstSolutionRollout: Int?
+
+    public init(
+        arm: ComparisonArm, budget: Int, problem: ProblemID, solved: Bool, generatedTokens: Int, seconds: Double,
+        stop: String, attempts: Int, bestReward: Double, rewardTestCount: Int, firstSolutionRollout: Int? = nil
+    ) {
+        self.arm = arm
+        self.budget = budget
+        self.problem = problem
+        self.solved = solved
+        self.generatedTokens = generatedTokens
+        self.seconds = seconds
+        self.stop = stop
+        self.attempts = attempts
+        self.bestReward = bestReward
+        self.rewardTestCount = rewardTestCount
+        self.firstSolutionRollout = firstSolutionRollout
+    }
+
+    /// The ledger key: a record is never computed twice.
+    public var key: String { ComputeMatchedComparisonKey.key(arm, budget, problem) }
+}

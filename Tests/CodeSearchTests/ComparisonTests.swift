@@ -1,0 +1,124 @@
+import CodeSearch
+import Execution
+import Foundation
+import Inference
+import O1CoderCore
+import O1CoderTestSupport
+import Reasoning
+import RunStorage
+import Search
+import Testing
+
+@Suite struct BestOfNSamplerTests {
+    static let answerGood = "```python\ndef add(a, b):\n    return a + b\n```"
+    static let answerBad = "```python\ndef add(a, b):\n    return a - b\n```"
+
+    static func sampler(_ model: ScriptedLanguageModel, greedy: Bool = false) throws -> BestOfNSampler {
+        let generator = AnswerGenerator(model: model, prompts: PromptBuilder(library: try FewShotLibrary.bundled()))
+        var c = CodeSearchTests.configuration()
+        c.search.width = 2
+        return greedy
+            ? .greedy(generator: generator, sandbox: CodeSearchTests.sandbox(), configuration: c, rewardTests: .oracle)
+            : BestOfNSampler(generator: generator, sandbox: CodeSearchTests.sandbox(), configuration: c, style: .direct, rewardTests: .oracle)
+    }
+
+    @Test("Best-of-N stops at the first answer passing the reward tests, and counts every token")
+    func stopsOnPass() async throws {
+        let model = ScriptedLanguageModel([.texts([Self.answerBad, Self.answerBad]), .texts([Self.answerGood, Self.answerBad])])
+        let r = try await Self.sampler(model).run(CodeSearchTests.problem("Mbpp/1"), tokenBudget: 10_000)
+        #expect(r.stop == .rewardPassed)
+        #expect(r.isSolved)
+        #expect(r.samples == 4, "the whole second batch was generated, so it is counted")
+        #expect(model.requests.count == 2)
+        // Both requests' answers are paid for; the scripted model gives one token per word.
+        #expect(r.generatedTokens == 4 * Self.answerBad.split(whereSeparator: \.isWhitespace).count)
+        // An answer may be as long as a whole search path: depth × step cap.
+        #expect(model.requests.allSatisfy { $0.parameters.maxTokens == 512 * 2 })
+    }
+
+    @Test("Best-of-N spends the budget when nothing passes, and picks the best reward (first on ties)")
+    func spendsBudget() async throws {
+        let words = Self.answerBad.split(whereSeparator: \.isWhitespace).count
+        let model = ScriptedLanguageModel(Array(repeating: .texts([Self.answerBad, Self.answerBad]), count: 3))
+        let r = try await Self.sampler(model).run(CodeSearchTests.problem("Mbpp/1"), tokenBudget: 2 * words * 2)
+        #expect(r.stop == .tokenBudget)
+        #expect(model.requests.count == 2, "the budget is checked before each request")
+        #expect(r.generatedTokens == 4 * words)
+        #expect(!r.isSolved)
+        #expect(r.answer?.contains("a - b") == true)
+    }
+
+    @Test("Greedy: one request, one answer, temperature 0")
+    func greedy() async throws {
+        let model = ScriptedLanguageModel([.texts([Self.answerGood])])
+        let r = try await Self.sampler(model, greedy: true).run(CodeSearchTests.problem("Mbpp/1"), tokenBudget: 1)
+        #expect(model.requests.count == 1)
+        #expect(model.requests[0].n == 1 && model.requests[0].parameters.temperature == 0)
+        #expect(r.isSolved && r.samples == 1)
+    }
+}
+
+@Suite struct ComparisonSummaryTests {
+    static func record(_ arm: ComparisonArm, _ budget: Int, _ problem: String, _ solved: Bool, tokens: Int = 100) -> ComparisonRecord {
+        ComparisonRecord(
+            arm: arm, budget: budget, problem: ProblemID(problem), solved: solved, generatedTokens: tokens, seconds: 1,
+            stop: "token_budget", attempts: 1, bestReward: solved ? 1 : 0, rewardTestCount: 1)
+    }
+
+    @Test("Paired over the problems every arm finished; greedy reused at every budget; McNemar on discordant pairs")
+    func summary() {
+        var records: [ComparisonRecord] = []
+        for i in 0..<10 {
+            let p = "Mbpp/\(i)"
+            records.append(Self.record(.greedyDirect, 0, p, i < 3))
+            records.append(Self.record(.bestOfNDirect, 2000, p, i < 4))
+            records.append(Self.record(.mctsStandard, 2000, p, i < 6 || i == 9))
+        }
+        // A problem MCTS has not finished yet: left out of the paired numbers.
+        records.append(Self.record(.greedyDirect, 0, "Mbpp/99", true))
+        records.append(Self.record(.bestOfNDirect, 2000, "Mbpp/99", true))
+        let s = ComparisonSummary(records: records, arms: [.greedyDirect, .bestOfNDirect, .mctsStandard], budgets: [2000])
+        #expect(s.completeProblems == 10)
+        let cells = Dictionary(uniqueKeysWithValues: s.cells.map { ($0.arm, $0) })
+        #expect(cells[.greedyDirect]?.solved == 3)
+        #expect(cells[.bestOfNDirect]?.solved == 4)
+        #expect(cells[.mctsStandard]?.solved == 7)
+        #expect(cells.values.allSatisfy { $0.problems == 10 && $0.budget == 2000 })
+        let interval = try! #require(cells[.mctsStandard]?.interval)
+        #expect(interval.lower < 0.7 && interval.upper > 0.7 && interval.lower >= 0 && interval.upper <= 1)
+        let paired = try! #require(s.paired.first)
+        #expect(paired.second == .bestOfNDirect)
+        #expect(paired.test.onlyFirst == 3 && paired.test.onlySecond == 0)
+        #expect(abs(paired.test.pValue - 0.25) < 1e-9)
+    }
+
+    @Test("McNemar's exact p-value and Wilson's interval match hand-computed values")
+    func statistics() {
+        #expect(McNemarTest(first: [true, false], second: [true, false]).pValue == 1)
+        // 1 vs 9 discordant: 2 · P(X ≤ 1 | n=10, 1/2) = 2 · 11/1024.
+        let t = McNemarTest(first: [true] + Array(repeating: false, count: 9), second: [false] + Array(repeating: true, count: 9))
+        #expect(abs(t.pValue - 22.0 / 1024) < 1e-12)
+        let w = ProportionInterval.wilson(successes: 5, trials: 10)
+        #expect(abs(w.lower - 0.2366) < 1e-3 && abs(w.upper - 0.7634) < 1e-3)
+        let b1 = ProportionInterval.bootstrap(Array(repeating: true, count: 5) + Array(repeating: false, count: 5), seed: 7)
+        let b2 = ProportionInterval.bootstrap(Array(repeating: true, count: 5) + Array(repeating: false, count: 5), seed: 7)
+        #expect(b1 == b2)
+        #expect(b1.lower < 0.5 && b1.upper > 0.5)
+    }
+
+    @Test("The ledger resumes: a torn last line is dropped and cut, appends continue on a clean line")
+    func ledger() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-\(UUID().uuidString)").path
+        let book = JSONLLedger<ComparisonRecord>(path: dir + "/l.jsonl")
+        try book.append(Self.record(.mctsStandard, 2000, "Mbpp/1", true))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: book.path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"arm\":\"mcts-st".utf8))
+        try handle.close()
+        #expect(try book.records().count == 1)
+        try book.append(Self.record(.mctsStandard, 2000, "Mbpp/2", false))
+        let again = try book.records()
+        #expect(again.map(\.problem.rawValue) == ["Mbpp/1", "Mbpp/2"])
+        #expect(again[0].key == "mcts-standard|2000|Mbpp/1")
+    }
+}
