@@ -108,7 +108,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "O1CoderCLITests",
-            dependencies: ["O1CoderCLI", "Sampling", "Reasoning", "Inference", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["O1CoderCLI", "Sampling", "Reasoning", "Inference", "Search", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings),
         // Pseudocode reasoning: step format, prompts, parsing, step-wise generation.
         .target(

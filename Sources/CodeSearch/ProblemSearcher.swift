@@ -72,6 +72,10 @@ public struct ProblemSearcher: Sendable {
         var result = ProblemSearchResult(
             problem: problem, outcome: outcome, codes: codes, searchReports: searchReports, fullReports: fullReports,
             answer: answer, usage: log.usage, unparsableSteps: log.unparsableSteps, seconds: seconds)
+        let overlap = FewShotOverlap(prompts: generator.prompts, problem: problem)
+        let rates = outcome.tree.nodes.compactMap(\.step).map { overlap.rate($0.text) }
+        result.fewShotOverlap = rates.isEmpty ? 0 : rates.reduce(0, +) / Double(rates.count)
+        result.copiedSteps = rates.count { $0 >= FewShotOverlap.copiedThreshold }
         if rewardTests.verifiesEveryTerminal {
             result.rewardAgreement = RewardAgreement.matrix(
                 codes: codes, searchReports: searchReports, fullReports: fullReports,
@@ -98,6 +102,10 @@ public struct ProblemSearchResult: Sendable {
     public var seconds: Double
     /// Reward tests vs ground truth over the terminals (searches rewarded by generated tests).
     public var rewardAgreement: AgreementMatrix? = nil
+    /// Mean share of a step's word 6-grams copied from the prompt's few-shot examples.
+    public var fewShotOverlap: Double = 0
+    /// Steps at least half copied from the few-shot examples.
+    public var copiedSteps: Int = 0
 
     /// Whether the final answer passes every test of the problem.
     public var isSolved: Bool {

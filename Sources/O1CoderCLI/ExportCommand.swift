@@ -1,11 +1,13 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import O1CoderCore
 import Reasoning
 import RunStorage
-import TrainingData
+public import TrainingData
 
 /// The process-data formats `export` writes.
+extension ProcessDataExporter.LabelRule: ExpressibleByArgument {}
+
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case sft
     case prm
@@ -22,7 +24,7 @@ struct ExportCommand: ParsableCommand {
             prm: per path, the steps with soft values (Q/N; raw reward for code steps) and hard labels \
             (value ≥ --label-threshold; a code step is good only if it passes every test).
             prm-pairs: sibling steps whose values differ by ≥ --margin, both visited ≥ --min-visits times.
-            dpo: prompt with chosen (verified) and rejected traces, reward gap ≥ --margin.
+            dpo: prompt with a chosen trace that passes every test and a rejected one verified to fail, reward gap ≥ --margin.
             """)
 
     @OptionGroup var storeOptions: StoreOptions
@@ -30,6 +32,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Output format.") var format: ExportFormat
     @Option(help: ArgumentHelp("Output JSONL file.", valueName: "path")) var out: String
     @Option(help: "Hard-label threshold for PRM step values.") var labelThreshold: Double = 0.5
+    @Option(help: "PRM labels: hard (value ≥ threshold), math-shepherd (value > 0) or soft (values are the targets).")
+    var prmLabels: ProcessDataExporter.LabelRule = .hard
     @Option(help: "Minimum value gap for pairs.") var margin: Double = 0.2
     @Option(help: "Minimum visits of both siblings in a PRM pair.") var minVisits: Int = 1
     @Option(help: "Few-shot examples in the exported prompts (0 = zero-shot, the usual choice for SFT).")
@@ -38,7 +42,8 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let store = try storeOptions.open()
         _ = try storeOptions.run(runID, in: store)
-        let exporter = ProcessDataExporter(labelThreshold: labelThreshold, pairMargin: margin, minimumVisits: minVisits)
+        let exporter = ProcessDataExporter(
+            labelThreshold: labelThreshold, labelRule: prmLabels, pairMargin: margin, minimumVisits: minVisits)
         let prompts = PromptBuilder(library: try FewShotLibrary.bundled(), maxExamples: fewShot)
         var lines = ""
         var count = 0

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Evaluation
 import Foundation
+import O1CoderCore
 import RunStorage
 
 struct RunsCommand: ParsableCommand {
@@ -45,6 +47,27 @@ struct RunsCommand: ParsableCommand {
             print("dataset \(r.datasetName) \(r.datasetPath) sha256 \(r.datasetSHA256 ?? "-")")
             print("seed \(UInt64(bitPattern: r.seed)) · tool \(r.toolVersion)")
             print("problems \(problems.count) · solved \(solved) · generated tokens \(tokens) · prompt tokens evaluated \(evaluated), reused \(reused)")
+            if let search = try? JSONDecoder().decode(SearchRunConfiguration.self, from: Data(r.configuration.utf8)) {
+                let reward = search.rewardTests ?? .oracle
+                print("reward tests \(reward.rawValue)\(reward == .oracle ? " (ORACLE: the reward saw the tests that decide solved)" : "")")
+            }
+            let firsts = problems.compactMap(\.firstSolutionRollout).sorted()
+            if !firsts.isEmpty {
+                print("rollouts to the first reward-1 answer: median \(firsts[firsts.count / 2]), mean \(String(format: "%.1f", Double(firsts.reduce(0, +)) / Double(firsts.count))) over \(firsts.count) problems")
+            }
+            var observations: [(problem: ProblemID, prefix: PrefixID, passed: Bool)] = []
+            for p in problems {
+                let nodes = try store.nodes(run: runID, problem: p.problemId)
+                let full = Dictionary(
+                    try store.executions(run: runID, problem: p.problemId).filter { $0.scope == .full }
+                        .map { ($0.nodeIndex, $0.verdict == "passed") }, uniquingKeysWith: { a, _ in a })
+                for n in nodes where n.isTerminal {
+                    guard let parent = n.parentIndex, let passed = full[n.nodeIndex] else { continue }
+                    observations.append((ProblemID(p.problemId), PrefixID("n\(parent)"), passed))
+                }
+            }
+            let aspr = ASPR.compute(ASPRSamples(observations: observations))
+            print("tree ASPR \(aspr.value.map { String(format: "%.1f", $0 * 100) } ?? "n/a") over \(aspr.problemsWithCorrectPrefix) problems with a correct prefix (prefix = the parent of verified code steps)")
         }
     }
 }

@@ -43,6 +43,12 @@ enum SearchTestsSource: String, ExpressibleByArgument, CaseIterable, Codable, Se
     var needsGeneratedTests: Bool { self == .generated || self == .publicAndGenerated }
 }
 
+/// `--selection`.
+enum TreePolicy: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case uct
+    case puct
+}
+
 /// What a search run records so that `--resume` continues it exactly.
 struct SearchRunConfiguration: Codable, Sendable, Equatable {
     var preset: SearchPreset
@@ -86,6 +92,10 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "Maximum steps per path (preset default 5).") var maxDepth: Int?
     @Option(help: "Samples per expansion (preset default 3).") var width: Int?
     @Option(help: "UCT exploration constant (faithful 2.0, standard 1.0).") var exploration: Double?
+    @Option(
+        name: .customLong("selection"),
+        help: "Tree policy: uct, or puct with the policy's length-normalised log-probability as prior (preset default uct).")
+    var treePolicy: TreePolicy?
     @Option(help: "Stop a problem after this many generated tokens.") var tokenBudget: Int?
     @Option(help: "Sampling temperature (default 0.8).") var temperature: Double?
     @Option(help: "Maximum tokens per step (default 512).") var maxTokens: Int?
@@ -117,9 +127,13 @@ struct SearchCommand: AsyncParsableCommand {
         if let rollouts { c.search.rollouts = rollouts }
         if let maxDepth { c.search.maxDepth = maxDepth }
         if let width { c.search.width = width }
-        if let exploration {
+        let c0 = exploration ?? c.search.selection.exploration
+        switch treePolicy {
+        case .puct: c.search.selection = .puct(exploration: c0)
+        case .uct: c.search.selection = .uct(exploration: c0)
+        case nil:
             c.search.selection = c.search.selection == .puct(exploration: c.search.selection.exploration)
-                ? .puct(exploration: exploration) : .uct(exploration: exploration)
+                ? .puct(exploration: c0) : .uct(exploration: c0)
         }
         if let tokenBudget { c.search.tokenBudget = tokenBudget }
         if let temperature { c.sampling.temperature = temperature }
@@ -176,7 +190,7 @@ struct SearchCommand: AsyncParsableCommand {
             let eta = done > 0 ? elapsed / Double(done) * Double(total - finished) : 0
             let s = result.outcome.statistics
             StandardError.write(
-                "[\(finished)/\(total)] \(id) \(result.isSolved ? "solved" : "unsolved") · best \(String(format: "%.2f", s.bestReward)) · \(s.rollouts) rollouts · \(s.generatedTokens) tokens · prompt reused \(result.usage.promptTokensReused)/\(result.usage.promptTokensReused + result.usage.promptTokensEvaluated) · ETA \(Int(eta))s"
+                "[\(finished)/\(total)] \(id) \(result.isSolved ? "solved" : "unsolved") · best \(String(format: "%.2f", s.bestReward)) · \(s.rollouts) rollouts · \(s.generatedTokens) tokens · prompt reused \(result.usage.promptTokensReused)/\(result.usage.promptTokensReused + result.usage.promptTokensEvaluated) · few-shot copy \(Int((result.fewShotOverlap * 100).rounded()))% (\(result.copiedSteps) steps ≥ 50%) · ETA \(Int(eta))s"
                     + (result.rewardAgreement.map { " · \(RewardAgreement.summary($0))" } ?? ""))
         }
         await sandbox.shutdown()

@@ -7,9 +7,21 @@ import O1CoderCore
 ///
 /// Step values are Q/N for intermediate steps and the raw reward for terminal steps (D1).
 public struct ProcessDataExporter: Sendable {
+    /// How a step's value becomes its PRM label.
+    public enum LabelRule: String, Codable, Sendable, Hashable, CaseIterable {
+        /// Good when the value reaches ``labelThreshold``.
+        case hard
+        /// Good when any rollout through the step succeeded at all (value > 0; Math-Shepherd's rule).
+        case mathShepherd = "math-shepherd"
+        /// The value itself is the target (in ``PRMExample/values``); labels are value ≥ 0.5 for
+        /// trainers that need a class.
+        case soft
+    }
+
     /// Hard PRM label: a step is good when its value reaches this threshold. A terminal step is
     /// good only when its program passes the full test suite.
     public var labelThreshold: Double
+    public var labelRule: LabelRule
     /// Minimum value gap between the two sides of a pair (PRM pairs and DPO).
     public var pairMargin: Double
     /// Both siblings of a PRM pair must have been visited at least this often.
@@ -17,8 +29,12 @@ public struct ProcessDataExporter: Sendable {
     /// At most this many DPO pairs per problem.
     public var maxPairsPerProblem: Int
 
-    public init(labelThreshold: Double = 0.5, pairMargin: Double = 0.2, minimumVisits: Int = 1, maxPairsPerProblem: Int = 4) {
+    public init(
+        labelThreshold: Double = 0.5, labelRule: LabelRule = .hard, pairMargin: Double = 0.2, minimumVisits: Int = 1,
+        maxPairsPerProblem: Int = 4
+    ) {
         self.labelThreshold = labelThreshold
+        self.labelRule = labelRule
         self.pairMargin = pairMargin
         self.minimumVisits = minimumVisits
         self.maxPairsPerProblem = maxPairsPerProblem
@@ -35,14 +51,16 @@ public struct ProcessDataExporter: Sendable {
         }
     }
 
-    /// One record per complete path: every step with its value and hard label.
+    /// One record per complete path whose steps were each visited at least ``minimumVisits``
+    /// times: every step with its value and label (``labelRule``).
     public func prm(_ p: SearchedProblem, prompt: [ChatMessage]) -> [PRMExample] {
         let promptText = Self.flatten(prompt)
-        return p.terminals.map { t in
+        return p.terminals.compactMap { t in
             let path = p.path(to: t.nodeIndex)
+            guard path.allSatisfy({ $0.isTerminal || $0.visits >= minimumVisits }) else { return nil }
             let values = path.map(\.meanValue)
             let labels = path.map { n in
-                n.isTerminal ? p.passesAllTests(n.nodeIndex) : n.meanValue >= labelThreshold
+                n.isTerminal ? p.passesAllTests(n.nodeIndex) : label(n.meanValue)
             }
             return PRMExample(
                 prompt: promptText, completions: path.map(Self.renderStep), labels: labels, values: values,
@@ -50,7 +68,16 @@ public struct ProcessDataExporter: Sendable {
         }
     }
 
-    /// Sibling steps whose values differ by at least the margin, better first.
+    func label(_ value: Double) -> Bool {
+        switch labelRule {
+        case .hard: value >= labelThreshold
+        case .mathShepherd: value > 0
+        case .soft: value >= 0.5
+        }
+    }
+
+    /// Sibling steps whose values differ by at least the margin, better first. The prompt holds
+    /// the problem and the steps before the pair, so a preference trainer sees the context.
     public func prmPairs(_ p: SearchedProblem, prompt: [ChatMessage]) -> [PRMPair] {
         let promptText = Self.flatten(prompt)
         var pairs: [PRMPair] = []
@@ -58,13 +85,14 @@ public struct ProcessDataExporter: Sendable {
             let kids = p.children(of: parent.nodeIndex).filter { $0.visits >= minimumVisits || $0.isTerminal && $0.reward != nil }
             guard kids.count >= 2 else { continue }
             let prefix = p.path(to: parent.nodeIndex).map(Self.renderStep)
+            let context = prefix.isEmpty ? promptText : promptText + "\n\n" + prefix.joined()
             for (i, a) in kids.enumerated() {
                 for b in kids[(i + 1)...] {
                     let (hi, lo) = a.meanValue >= b.meanValue ? (a, b) : (b, a)
                     guard hi.meanValue - lo.meanValue >= pairMargin else { continue }
                     pairs.append(
                         PRMPair(
-                            prompt: promptText, prefix: prefix, chosen: Self.renderStep(hi), rejected: Self.renderStep(lo),
+                            prompt: context, prefix: prefix, chosen: Self.renderStep(hi), rejected: Self.renderStep(lo),
                             chosenValue: hi.meanValue, rejectedValue: lo.meanValue, problemId: p.problem.id.rawValue))
                 }
             }
@@ -72,13 +100,15 @@ public struct ProcessDataExporter: Sendable {
         return pairs
     }
 
-    /// Complete traces ranked by reward: verified-correct traces (or the best) against worse ones.
+    /// Complete traces ranked by reward: a trace verified correct against a worse one verified to
+    /// fail the full suite (an unverified rejected trace could be correct).
     public func dpo(_ p: SearchedProblem, prompt: [ChatMessage]) -> [DPOPair] {
         let ranked = p.terminals.sorted { ($0.reward ?? 0, -$0.nodeIndex) > ($1.reward ?? 0, -$1.nodeIndex) }
         var pairs: [DPOPair] = []
         var used = Set<[String]>()
         outer: for good in ranked where p.passesAllTests(good.nodeIndex) {
-            for bad in ranked.reversed() where (good.reward ?? 0) - (bad.reward ?? 0) >= pairMargin {
+            for bad in ranked.reversed()
+            where (good.reward ?? 0) - (bad.reward ?? 0) >= pairMargin && p.failsFullTests(bad.nodeIndex) {
                 let chosen = Self.render(p.path(to: good.nodeIndex))
                 let rejected = Self.render(p.path(to: bad.nodeIndex))
                 guard chosen != rejected, used.insert([chosen, rejected]).inserted else { continue }

@@ -36,6 +36,12 @@ public struct SearchedProblem: Sendable {
         executions.contains { $0.nodeIndex == index && $0.scope == .full && $0.verdict == "passed" }
     }
 
+    /// Whether the terminal `index` was verified on the full suite and failed it: only such a
+    /// trace may be a rejected answer (an unverified one could be correct).
+    func failsFullTests(_ index: Int) -> Bool {
+        executions.contains { $0.nodeIndex == index && $0.scope == .full && $0.verdict != "passed" }
+    }
+
     /// Complete paths: terminals with a reward, in node order.
     var terminals: [NodeRecord] { nodes.filter { $0.isTerminal && $0.reward != nil } }
 }

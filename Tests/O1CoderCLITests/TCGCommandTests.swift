@@ -5,6 +5,7 @@ import Inference
 import Foundation
 import O1CoderCore
 import TestGeneration
+import Search
 import Testing
 @testable import O1CoderCLI
 
@@ -150,5 +151,24 @@ import Testing
         #expect(totals.unparsableByReason == ["wrong_arity": 2, "no_test_blocks": 1])
         #expect(totals.parseRate == 4.0 / 7.0)
         #expect(totals.byMode == ["inputs-only": 1, "full": 1])
+    }
+}
+
+@Suite struct SearchOptionsTests {
+    @Test("--selection puct switches the tree policy and keeps the preset's exploration constant; --reward-tests defaults to public")
+    func selection() throws {
+        let puct = try #require(try O1Coder.parseAsRoot(["search", "--dataset", "mbpp", "--selection", "puct"]) as? SearchCommand)
+        let c = puct.configurationFromOptions(datasetPath: "m.jsonl")
+        #expect(c.codeSearch.search.selection == .puct(exploration: 1.0))
+        #expect(c.rewardTests == .public)
+        let uct = try #require(
+            try O1Coder.parseAsRoot(["search", "--dataset", "mbpp", "--selection", "uct", "--exploration", "0.5", "--reward-tests", "oracle"])
+                as? SearchCommand)
+        let u = uct.configurationFromOptions(datasetPath: "m.jsonl")
+        #expect(u.codeSearch.search.selection == .uct(exploration: 0.5))
+        #expect(u.rewardTests == .oracle)
+        // Runs recorded with the old spelling decode as the oracle.
+        let old = try JSONDecoder().decode([SearchTestsSource].self, from: Data(#"["ground-truth","public+generated"]"#.utf8))
+        #expect(old == [.oracle, .publicAndGenerated])
     }
 }

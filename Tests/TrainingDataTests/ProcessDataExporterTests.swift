@@ -34,6 +34,7 @@ import TrainingData
         executions: [
             ExecutionRecord(runId: 1, problemId: "Mbpp/2", nodeIndex: 3, scope: .full, verdict: "passed", passRate: 1, tests: "[]", code: ""),
             ExecutionRecord(runId: 1, problemId: "Mbpp/2", nodeIndex: 4, scope: .search, verdict: "failed", passRate: 0, tests: "[]", code: ""),
+            ExecutionRecord(runId: 1, problemId: "Mbpp/2", nodeIndex: 5, scope: .full, verdict: "failed", passRate: 0, tests: "[]", code: ""),
         ])
 
     static let prompt: [ChatMessage] = [.system("You reason in pseudocode."), .user("Write add(a, b).")]
@@ -68,6 +69,17 @@ import TrainingData
         try golden("prm.jsonl", JSONLEncoding.encode(records))
     }
 
+    @Test("PRM label rules: hard threshold, Math-Shepherd (> 0), soft; a minimum visit count drops thin paths")
+    func labelRules() {
+        let shepherd = ProcessDataExporter(labelRule: .mathShepherd).prm(Self.tree, prompt: Self.prompt)
+        #expect(shepherd[2].labels == [true, false], "s2 has value 0.1 > 0")
+        let strict = ProcessDataExporter(labelThreshold: 0.7).prm(Self.tree, prompt: Self.prompt)
+        #expect(strict[0].labels == [false, true])
+        let soft = ProcessDataExporter(labelRule: .soft).prm(Self.tree, prompt: Self.prompt)
+        #expect(soft[0].values == [2.0 / 3.0, 1])
+        #expect(ProcessDataExporter(minimumVisits: 2).prm(Self.tree, prompt: Self.prompt).count == 2)
+    }
+
     @Test("PRM pairs: siblings with a value margin, better first")
     func pairs() throws {
         let records = ProcessDataExporter().prmPairs(Self.tree, prompt: Self.prompt)
@@ -75,13 +87,19 @@ import TrainingData
         #expect(records.count == 2)
         #expect(records.allSatisfy { $0.chosenValue - $0.rejectedValue >= 0.2 })
         #expect(ProcessDataExporter(pairMargin: 0.95).prmPairs(Self.tree, prompt: Self.prompt).isEmpty)
+        // The pair under s1 carries s1 in its prompt; the root pair has only the problem.
+        let under = try #require(records.first { !$0.prefix.isEmpty })
+        #expect(under.prompt.hasSuffix(under.prefix.joined()))
+        #expect(under.prompt.contains("add two numbers"))
         try golden("prm-pairs.jsonl", JSONLEncoding.encode(records))
     }
 
-    @Test("DPO: a verified trace against worse ones, never against itself")
+    @Test("DPO: a verified trace against worse ones verified to fail (never an unverified one, never itself)")
     func dpo() throws {
         let records = ProcessDataExporter().dpo(Self.tree, prompt: Self.prompt)
-        #expect(records.count == 2)
+        // c2 (node 4) failed only its reward tests, so it may be correct: not a rejected answer.
+        #expect(records.count == 1)
+        #expect(records[0].rejected.last?.content.contains("return a - b") == true)
         #expect(records.allSatisfy { $0.chosen != $0.rejected && $0.chosenReward == 1 })
         try golden("dpo.jsonl", JSONLEncoding.encode(records))
     }
