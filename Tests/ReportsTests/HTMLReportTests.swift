@@ -1,4 +1,5 @@
 import Foundation
+import O1CoderTestSupport
 import Reports
 import Testing
 
@@ -34,13 +35,9 @@ import Testing
         #expect(html.components(separatedBy: "</script>").count == 3)
     }
 
-    static var chromium: String? {
-        ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
     @Test(
         "A real headless browser draws the tree and shows the selected node's step text",
-        .enabled(if: chromium != nil, "needs Debian's chromium (make test installs it)"),
+        .requires(.chromium),
         .timeLimit(.minutes(1)))
     func rendersInChromium() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
@@ -50,7 +47,7 @@ import Testing
         try HTMLReport.render(Self.report).write(to: file, atomically: true, encoding: .utf8)
 
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: try #require(Self.chromium))
+        p.executableURL = URL(fileURLWithPath: try #require(TestEnvironment.chromiumPath))
         p.arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(dir.path)/profile",
             "--virtual-time-budget=2000", "--dump-dom", file.absoluteString,
