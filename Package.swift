@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Search", dependencies: ["O1CoderCore"], swiftSettings: strictSettings),
         // SQLite store of runs, problems, trees and executions (GRDB).
         .target(
-            name: "RunStorage", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            name: "RunStorage", dependencies: ["O1CoderCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
         // The code-reasoning search domain: MCTS + reasoning steps + sandbox rewards, run into the store.
         .target(

@@ -120,9 +120,7 @@ struct BenchSearchCommand: AsyncParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let json = String(decoding: try encoder.encode(report), as: UTF8.self)
-        try FileManager.default.createDirectory(
-            atPath: (out as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try json.write(toFile: out, atomically: true, encoding: .utf8)
+        try OutputFile.write(json, to: out)
         print(json)
         StandardError.write(
             "MCTS solved \(report.mcts.solved)/\(rows.count) with \(report.mcts.generatedTokens) tokens; best-of-N solved \(report.bestOfN.solved)/\(rows.count) with \(report.bestOfN.generatedTokens) tokens")
