@@ -17,16 +17,35 @@ import Testing
         var config = SearchConfiguration.standard
         config.stopAtPerfectSolution = false
         config.rollouts = 6
-        let rewards = ["code:d1.0/d2.0/0": 1.0, "code:d1.1/d2.0/1": 0.5]
-        let outcome = try await MCTS(domain: ScriptedDomain(width: 2, rewards: rewards), configuration: config).search()
-        let terminalRewards = outcome.tree.terminals.compactMap(\.reward)
+        // Every one of the 2 × 2 × 2 terminals has its own positive reward, so each rollout adds
+        // a known, non-zero amount and the sum identifies which terminals were reached.
+        var rewards: [String: Double] = [:]
+        for (k, (i, j, l)) in [(0, 0, 0), (0, 0, 1), (0, 1, 0), (0, 1, 1), (1, 0, 0), (1, 0, 1), (1, 1, 0), (1, 1, 1)].enumerated() {
+            rewards["code:d1.\(i)/d2.\(j)/\(l)"] = Double(1 << k) / 256
+        }
+        // The reward each rollout backed up, read off the tree it left: the rollout ends at the
+        // node whose visit count grew while none of its children's did.
+        var previous = SearchTree<String>()
+        var rolloutRewards: [Double] = []
+        let outcome = try await MCTS(domain: ScriptedDomain(width: 2, rewards: rewards), configuration: config)
+            .search { tree, _ in
+                let grown = tree.nodes.filter { $0.visits > (($0.id.rawValue < previous.count) ? previous[$0.id].visits : 0) }
+                let ends = grown.filter { node in !node.children.contains { child in grown.contains { $0.id == child } } }
+                #expect(ends.count == 1)
+                rolloutRewards.append(ends.first.map { $0.isTerminal ? $0.reward ?? 0 : 0 } ?? .nan)
+                previous = tree
+            }
+
         #expect(outcome.statistics.rollouts == 6)
+        #expect(rolloutRewards.count == 6)
+        #expect(rolloutRewards.allSatisfy { $0 > 0 }, "every rollout reaches a rewarded terminal")
         #expect(outcome.tree.root.visits == 6)
-        #expect(outcome.tree.root.totalValue <= Double(6))
-        #expect(terminalRewards.count >= 1)
-        for node in outcome.tree.nodes where node.visits > 0 && !node.children.isEmpty {
-            let childVisits = node.children.reduce(0) { $0 + outcome.tree[$1].visits }
-            #expect(childVisits <= node.visits)
+        #expect(abs(outcome.tree.root.totalValue - rolloutRewards.reduce(0, +)) < 1e-12)
+        // Below the root too: an expanded node's N and Q are exactly its children's sums.
+        for node in outcome.tree.nodes where !node.children.isEmpty {
+            let children = node.children.map { outcome.tree[$0] }
+            #expect(children.reduce(0) { $0 + $1.visits } == node.visits)
+            #expect(abs(children.reduce(0) { $0 + $1.totalValue } - node.totalValue) < 1e-12)
         }
     }
 
