@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Search", dependencies: ["O1CoderCore"], swiftSettings: strictSettings),
         // SQLite store of runs, problems, trees and executions (GRDB).
         .target(
-            name: "RunStorage", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            name: "RunStorage", dependencies: ["O1CoderCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
         // The code-reasoning search domain: MCTS + reasoning steps + sandbox rewards, run into the store.
         .target(
@@ -84,6 +84,8 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(name: "O1CoderCoreTests", dependencies: ["O1CoderCore"], swiftSettings: strictSettings),
         .testTarget(
+            name: "O1CoderTestSupportTests", dependencies: ["O1CoderTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
             name: "DatasetsTests", dependencies: ["Datasets", "O1CoderTestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
@@ -98,17 +100,20 @@ let package = Package(
         .testTarget(
             name: "TrainingDataTests", dependencies: ["TrainingData"], resources: [.copy("Golden")],
             swiftSettings: strictSettings),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"], swiftSettings: strictSettings),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "O1CoderTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SearchTests", dependencies: ["Search"], swiftSettings: strictSettings),
         .testTarget(
             name: "InferenceTests", dependencies: ["Inference", "O1CoderTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "TestGenerationTests", dependencies: ["TestGeneration"],
+            name: "TestGenerationTests", dependencies: ["TestGeneration", "O1CoderTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "O1CoderCLITests",
-            dependencies: ["O1CoderCLI", "Sampling", "Reasoning", "Inference", "Search", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "O1CoderCLI", "Sampling", "Reasoning", "Inference", "Search", "O1CoderTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictSettings),
         // Pseudocode reasoning: step format, prompts, parsing, step-wise generation.
         .target(

@@ -1,6 +1,7 @@
 internal import Foundation
+internal import O1CoderCore
 
-/// Writes JSONL atomically: to a temporary file next to the target, then renamed over it.
+/// Writes JSONL atomically (``OutputFile``: a temporary file next to the target, renamed over it).
 public enum ResultsWriter {
     /// Writes one JSON line per value (sorted keys, so output is diffable).
     /// - Throws: ``EvaluationError/Code/unwritableResults``.
@@ -20,20 +21,10 @@ public enum ResultsWriter {
     }
 
     static func writeAtomically(_ data: Data, to path: String, code: EvaluationError.Code) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try data.write(to: temporary)
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
+            try OutputFile.write([UInt8](data), to: path)
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw EvaluationError(code, path: path, detail: error.localizedDescription)
+            throw EvaluationError(code, path: path, detail: "\(error.operation) failed: \(error.reason)")
         }
     }
 

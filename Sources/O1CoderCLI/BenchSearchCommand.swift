@@ -6,7 +6,6 @@ import Foundation
 import Inference
 import O1CoderCore
 import Reasoning
-import TrainingData
 import RunStorage
 import Search
 
@@ -91,8 +90,8 @@ struct BenchSearchCommand: AsyncParsableCommand {
                 ComparisonManifest.self,
                 from: Data(contentsOf: URL(fileURLWithPath: ComparisonManifest.path(forLedger: ledger)))),
             ledger: ledger)
-        try JSONLEncoding.writeAtomically(report.json(), to: out)
-        try JSONLEncoding.writeAtomically(report.html(), to: html)
+        try OutputFile.write(report.json(), to: out)
+        try OutputFile.write(report.html(), to: html)
         print(report.text())
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import O1CoderCore
 import Sampling
 
 /// `o1coder sample-report`: the paper's Table 1 from sampling run directories.
@@ -31,10 +32,8 @@ struct SampleReportCommand: ParsableCommand {
             return Table1Run(directory: path, manifest: manifest, summary: summary)
         }
         let table = Table1(runs: loaded)
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        try Data(table.markdown.utf8).write(to: URL(fileURLWithPath: out + "/table1.md"), options: .atomic)
-        try Data((try StandardError.jsonString(table) + "\n").utf8).write(
-            to: URL(fileURLWithPath: out + "/table1.json"), options: .atomic)
+        try OutputFile.write(table.markdown, to: out + "/table1.md")
+        try OutputFile.write(try StandardError.jsonString(table) + "\n", to: out + "/table1.json")
         StandardError.write("wrote \(out)/table1.md and \(out)/table1.json")
         print(table.markdown, terminator: "")
     }

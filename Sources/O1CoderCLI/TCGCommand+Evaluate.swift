@@ -86,7 +86,7 @@ extension TCGCommand {
             }
             await sandbox.shutdown()
             if let out {
-                try Data(try StandardError.jsonString(evaluation).utf8).write(to: URL(fileURLWithPath: out))
+                try OutputFile.write(try StandardError.jsonString(evaluation), to: out)
                 StandardError.write("wrote the report to \(out)")
             }
             print(json ? try StandardError.jsonString(evaluation) : evaluation.table)

@@ -90,7 +90,7 @@ enum TCGTestsFile {
 
         init(path: String) throws {
             let url = URL(fileURLWithPath: path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try OutputFile.createParentDirectories(of: path)
             if !FileManager.default.fileExists(atPath: path) {
                 guard FileManager.default.createFile(atPath: path, contents: nil) else {
                     throw ValidationError("Cannot create '\(path)'. Check that its folder is writable.")

@@ -5,9 +5,7 @@ internal import Foundation
 /// `ScriptedSandbox` run script: lets tests exercise generated Python (e.g. the oracle driver)
 /// for real without the sandbox. Never use it on model output.
 public enum LocalPythonRunner {
-    public static let python = "/usr/bin/python3"
-
-    public static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: python) }
+    public static let python = TestEnvironment.python3
 
     public static func run(_ request: ExecutionRequest) async throws -> ExecutionOutcome {
         let directory = NSTemporaryDirectory() + "o1coder-local-python-" + UUID().uuidString

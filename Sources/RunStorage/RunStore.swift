@@ -1,5 +1,6 @@
 public import Foundation
 public import GRDB
+import O1CoderCore
 
 /// The SQLite store of runs, problems, search trees and executions.
 ///
@@ -12,8 +13,7 @@ public struct RunStore: Sendable {
     /// Opens (or creates) the store at `path`, in WAL mode.
     public init(path: String) throws {
         do {
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try OutputFile.createParentDirectories(of: path)
             writer = try DatabasePool(path: path)
         } catch {
             throw RunStoreError.cannotOpen(path: path, reason: "\(error)")

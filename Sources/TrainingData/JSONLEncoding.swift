@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import O1CoderCore
 
 /// Canonical JSONL: one object per line, keys sorted, slashes unescaped, trailing newline.
 public enum JSONLEncoding {
@@ -11,23 +9,13 @@ public enum JSONLEncoding {
         return try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()
     }
 
-    /// Writes `text` to `path` through a temporary file and a rename, so a reader never sees a
-    /// half-written export.
+    /// Writes `text` to `path` through a temporary file and a rename (``OutputFile``), so a reader
+    /// never sees a half-written export.
     public static func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).part")
         do {
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: temp)
+            try OutputFile.write(text, to: path)
         } catch {
-            throw ExportError.cannotWrite(path: path, reason: error.localizedDescription)
-        }
-        // rename(2) replaces the target atomically whether or not it exists.
-        guard rename(temp.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temp)
-            throw ExportError.cannotWrite(path: path, reason: reason)
+            throw ExportError.cannotWrite(path: path, reason: "\(error.operation) failed: \(error.reason)")
         }
     }
 }
@@ -39,7 +27,7 @@ public enum ExportError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .cannotWrite(let path, let reason):
-            "Cannot write '\(path)': \(reason). Check that the directory exists and is writable."
+            "Cannot write '\(path)': \(reason). Check that its directory is writable."
         }
     }
 }

@@ -1,23 +1,24 @@
 import O1CoderCore
+import O1CoderTestSupport
 import Testing
 @testable import Datasets
 
-/// Loads the real benchmark files. Disabled (with the reason printed) when they are absent;
-/// see TestPaths for how they are found.
+/// Loads the real benchmark files: HumanEval (make test installs it) and ../shared/datasets
+/// (skipped, saying so, where absent); `TestEnvironment` says where they are looked for.
 @Suite struct RealDatasetTests {
     let loader = DatasetLoader()
 
-    @Test("HumanEval: 164 problems", .enabled(if: TestPaths.humanEval != nil, "HumanEval.jsonl.gz not found (set O1CODER_HUMANEVAL or run scripts/setup-humaneval.sh)"))
+    @Test("HumanEval: 164 problems", .requires(.humanEval))
     func humanEval() throws {
-        let result = try loader.loadProblems(dataset: .humaneval, path: try #require(TestPaths.humanEval))
+        let result = try loader.loadProblems(dataset: .humaneval, path: TestEnvironment.humanEvalPath)
         #expect(result.problems.count == 164)
         #expect(result.sha256 == "b796127e635a67f93fb35c04f4cb03cf06f38c8072ee7cee8833d7bee06979ef")
         #expect(Set(result.problems.map(\.id)).count == 164)
     }
 
-    @Test("MBPP: 974 problems, splits 10/500/90/374, every entry point found", .enabled(if: TestPaths.shared("mbpp/mbpp.jsonl") != nil, "shared datasets not found (set O1CODER_SHARED_DATASETS)"))
+    @Test("MBPP: 974 problems, splits 10/500/90/374, every entry point found", .requires(.sharedDataset("mbpp/mbpp.jsonl")))
     func mbpp() throws {
-        let path = try #require(TestPaths.shared("mbpp/mbpp.jsonl"))
+        let path = TestEnvironment.sharedDataset("mbpp/mbpp.jsonl")
         let result = try loader.loadProblems(dataset: .mbpp, path: path)
         #expect(result.problems.count == 974)
         #expect(result.sha256 == "ccf64ceae9c5403bf50a044cb6d505bfd2a2963ee58338ba268fd65beab92a9f")
@@ -34,9 +35,9 @@ import Testing
         #expect(challenge.problems.count { $0.tests.count > 3 } == 11)
     }
 
-    @Test("Sanitized MBPP: 427 problems", .enabled(if: TestPaths.shared("mbpp/sanitized-mbpp.json") != nil, "shared datasets not found"))
+    @Test("Sanitized MBPP: 427 problems", .requires(.sharedDataset("mbpp/sanitized-mbpp.json")))
     func sanitized() throws {
-        let result = try loader.loadProblems(dataset: .mbppSanitized, path: try #require(TestPaths.shared("mbpp/sanitized-mbpp.json")))
+        let result = try loader.loadProblems(dataset: .mbppSanitized, path: TestEnvironment.sharedDataset("mbpp/sanitized-mbpp.json"))
         #expect(result.problems.count == 427)
         for problem in result.problems {
             let entry = try #require(problem.entryPoint)
@@ -44,32 +45,32 @@ import Testing
         }
     }
 
-    @Test("MBPP+: 378 problems with inputs", .enabled(if: TestPaths.shared("evalplus/MbppPlus-v0.2.0.jsonl.gz") != nil, "shared datasets not found"))
+    @Test("MBPP+: 378 problems with inputs", .requires(.sharedDataset("evalplus/MbppPlus-v0.2.0.jsonl.gz")))
     func mbppPlus() throws {
-        let result = try loader.loadProblems(dataset: .mbppPlus, path: try #require(TestPaths.shared("evalplus/MbppPlus-v0.2.0.jsonl.gz")))
+        let result = try loader.loadProblems(dataset: .mbppPlus, path: TestEnvironment.sharedDataset("evalplus/MbppPlus-v0.2.0.jsonl.gz"))
         #expect(result.problems.count == 378)
         #expect(result.evalPlusInputs.count == 378)
         #expect(result.evalPlusInputs.values.reduce(0) { $0 + $1.plus.count } == 39_841)
     }
 
-    @Test("HumanEval+: 164 problems, 122 683 plus inputs", .enabled(if: TestPaths.shared("evalplus/HumanEvalPlus-v0.1.10.jsonl.gz") != nil, "shared datasets not found"))
+    @Test("HumanEval+: 164 problems, 122 683 plus inputs", .requires(.sharedDataset("evalplus/HumanEvalPlus-v0.1.10.jsonl.gz")))
     func humanEvalPlus() throws {
-        let result = try loader.loadProblems(dataset: .humanevalPlus, path: try #require(TestPaths.shared("evalplus/HumanEvalPlus-v0.1.10.jsonl.gz")))
+        let result = try loader.loadProblems(dataset: .humanevalPlus, path: TestEnvironment.sharedDataset("evalplus/HumanEvalPlus-v0.1.10.jsonl.gz"))
         #expect(result.problems.count == 164)
         #expect(result.evalPlusInputs.values.reduce(0) { $0 + $1.plus.count } == 122_683)
     }
 
-    @Test("TACO: 70 problems", .enabled(if: TestPaths.shared("taco/taco_train_subset.jsonl") != nil, "shared datasets not found"))
+    @Test("TACO: 70 problems", .requires(.sharedDataset("taco/taco_train_subset.jsonl")))
     func taco() throws {
-        let result = try loader.loadProblems(dataset: .taco, path: try #require(TestPaths.shared("taco/taco_train_subset.jsonl")))
+        let result = try loader.loadProblems(dataset: .taco, path: TestEnvironment.sharedDataset("taco/taco_train_subset.jsonl"))
         #expect(result.problems.count == 70)
         #expect(result.problems.count { $0.metadata["verification"] == "pass" } == 29)
         #expect(result.problems.count { $0.tests.cases.isEmpty } == 2)
     }
 
-    @Test("APPS: 86 problems, 31 stdin/stdout", .enabled(if: TestPaths.shared("apps/apps_selected_subset.jsonl") != nil, "shared datasets not found"))
+    @Test("APPS: 86 problems, 31 stdin/stdout", .requires(.sharedDataset("apps/apps_selected_subset.jsonl")))
     func apps() throws {
-        let result = try loader.loadProblems(dataset: .apps, path: try #require(TestPaths.shared("apps/apps_selected_subset.jsonl")))
+        let result = try loader.loadProblems(dataset: .apps, path: TestEnvironment.sharedDataset("apps/apps_selected_subset.jsonl"))
         #expect(result.problems.count == 86)
         #expect(result.problems.count { $0.style == .standardIO } == 31)
         #expect(result.problems.allSatisfy { $0.tests.count >= 6 })

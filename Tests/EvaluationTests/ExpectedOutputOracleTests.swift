@@ -11,7 +11,7 @@ import Testing
         .appendingPathComponent("DatasetsTests/Fixtures/mbppplus.jsonl").path
 
     @Test("Runs the reference with the generated driver, fills .call tests, caches by file hash",
-        .enabled(if: LocalPythonRunner.isAvailable, "/usr/bin/python3 not found"))
+        .requires(.python3))
     func oracle() async throws {
         let loaded = try DatasetLoader().loadProblems(dataset: .mbppPlus, path: Self.fixture)
         let cache = NSTemporaryDirectory() + "o1coder-oracle-\(UUID().uuidString)"

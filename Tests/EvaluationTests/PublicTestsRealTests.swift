@@ -2,6 +2,7 @@ import Datasets
 import Execution
 import Foundation
 import O1CoderCore
+import O1CoderTestSupport
 import Testing
 
 /// Public tests (what the statement shows) must hold for the reference solution, or a reward on
@@ -22,10 +23,9 @@ import Testing
         }
     }
 
-    @Test("HumanEval: docstring examples become public tests that every reference passes",
-        .enabled(if: RealSandboxTests.humanEval != nil, "HumanEval.jsonl.gz not found (set O1CODER_HUMANEVAL)"))
+    @Test("HumanEval: docstring examples become public tests that every reference passes", .requires(.humanEval, .python3))
     func humanEval() async throws {
-        let loaded = try DatasetLoader().loadProblems(dataset: .humaneval, path: try #require(RealSandboxTests.humanEval))
+        let loaded = try DatasetLoader().loadProblems(dataset: .humaneval, path: TestEnvironment.humanEvalPath)
         let (withTests, failing) = try await Self.references(passing: loaded.problems)
         print("HumanEval: \(withTests)/164 problems have public tests; \(failing.count) fail the reference: \(failing)")
         #expect(withTests >= 115)
@@ -42,16 +42,10 @@ import Testing
         return "\u{0}"
     }
 
-    static let mbpp: String? = {
-        let base = ProcessInfo.processInfo.environment["O1CODER_SHARED_DATASETS"] ?? "../shared/datasets"
-        let path = base + "/mbpp/mbpp.jsonl"
-        return FileManager.default.fileExists(atPath: path) ? path : nil
-    }()
-
     @Test("MBPP: the prompt's assert is the one public test; the other asserts stay hidden",
-        .enabled(if: mbpp != nil, "needs ../shared/datasets/mbpp (not in a user's clone)"))
+        .requires(.sharedDataset("mbpp/mbpp.jsonl"), .python3))
     func mbppPublic() async throws {
-        let loaded = try DatasetLoader().loadProblems(dataset: .mbpp, path: try #require(Self.mbpp))
+        let loaded = try DatasetLoader().loadProblems(dataset: .mbpp, path: TestEnvironment.sharedDataset("mbpp/mbpp.jsonl"))
         for p in loaded.problems {
             #expect(!p.publicTests.cases.isEmpty, "\(p.id)")
             #expect(p.publicTests.cases.allSatisfy { p.prompt.contains(PublicTestsRealTests.code(of: $0)) })

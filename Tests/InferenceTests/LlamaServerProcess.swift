@@ -1,4 +1,5 @@
 import Foundation
+import O1CoderTestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -8,10 +9,10 @@ import Glibc
 
 /// A real `llama-server` child process on 127.0.0.1 for integration tests.
 ///
-/// Binary: `$O1CODER_LLAMA_SERVER`, else `~/.cache/o1coder/llama.cpp/llama-cpp-python-0.3.36/bin/llama-server`
-/// (installed by the set-up script), else `llama-server` on PATH. Model: `$O1CODER_TEST_MODEL`, else
-/// `~/.cache/o1coder/models/smollm2-135m-instruct-0.1.2.gguf`. Use `withLlamaServer`, which always
-/// stops the server. By default it serves embeddings too (`--embeddings --pooling mean`).
+/// Binary: `TestEnvironment.llamaServerPath` (what scripts/setup-llama.sh installs); model:
+/// `TestEnvironment.testModelPath` (the registry's test model). Suites using it carry
+/// `.requires(.llamaServer, .testModel)`. Use `withLlamaServer`, which always stops the server.
+/// By default it serves embeddings too (`--embeddings --pooling mean`).
 struct LlamaServerProcess {
     struct StartError: Error, CustomStringConvertible {
         var description: String
@@ -20,28 +21,6 @@ struct LlamaServerProcess {
     let baseURL: URL
     let process: Process
     let logPath: String
-
-    static var home: String { ProcessInfo.processInfo.environment["HOME"] ?? "/root" }
-
-    static var binaryPath: String? {
-        let environment = ProcessInfo.processInfo.environment
-        var candidates: [String] = []
-        if let explicit = environment["O1CODER_LLAMA_SERVER"] { candidates.append(explicit) }
-        candidates.append(home + "/.cache/o1coder/llama.cpp/llama-cpp-python-0.3.36/bin/llama-server")
-        for directory in (environment["PATH"] ?? "").split(separator: ":") {
-            candidates.append(String(directory) + "/llama-server")
-        }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    static var modelPath: String? {
-        let path = ProcessInfo.processInfo.environment["O1CODER_TEST_MODEL"]
-            ?? home + "/.cache/o1coder/models/smollm2-135m-instruct-0.1.2.gguf"
-        return FileManager.default.fileExists(atPath: path) ? path : nil
-    }
-
-    /// Whether server tests can run here (the binary and the model both exist).
-    static var isAvailable: Bool { binaryPath != nil && modelPath != nil }
 
     /// Starts a server, runs `body` with it, and stops it whatever happens.
     static func withLlamaServer<T>(
@@ -59,9 +38,10 @@ struct LlamaServerProcess {
     }
 
     static func start(extraArguments: [String]) async throws -> LlamaServerProcess {
-        guard let binary = binaryPath, let model = modelPath else {
-            throw StartError(description: "llama-server or the test model is missing")
+        guard let binary = TestEnvironment.llamaServerPath else {
+            throw StartError(description: "llama-server not found in \(TestEnvironment.llamaServerCandidates)")
         }
+        let model = TestEnvironment.testModelPath
         var lastError = StartError(description: "llama-server did not start")
         for _ in 0..<3 {  // a port taken between probing and binding: try another
             let port = try freePort()

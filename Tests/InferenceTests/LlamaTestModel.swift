@@ -1,21 +1,13 @@
 import Foundation
 import Inference
+import O1CoderTestSupport
 
-/// Locates the small test model (SmolLM2-135M, installed by `scripts/setup-models.sh`, which
-/// `make test` runs). Tests that need it are gated on `isAvailable` and say so when skipped.
+/// The small test model (SmolLM2-135M) at `TestEnvironment.testModelPath`, which `make test`
+/// installs. Tests that need it carry `.requires(.testModel)`.
 enum LlamaTestModel {
-    static let descriptor = ModelRegistry.descriptor(for: ModelRegistry.testModel)
-    static var path: String? {
-        if let p = ProcessInfo.processInfo.environment["O1CODER_TEST_MODEL"] { return p }
-        return descriptor.map { ModelStore.standard().path(for: $0) }
-    }
-    static var isAvailable: Bool {
-        let ok = path.map { FileManager.default.fileExists(atPath: $0) } ?? false
-        if !ok { print("[InferenceTests] SmolLM2 test model missing; run scripts/setup-models.sh smollm2-135m-instruct (make test does). Skipping model tests.") }
-        return ok
-    }
+    static var path: String { TestEnvironment.testModelPath }
     static var spec: ModelSpec {
-        ModelSpec(name: "smollm2-135m-instruct", basePath: path ?? "/nonexistent")
+        ModelSpec(name: ModelRegistry.testModel.rawValue, basePath: path)
     }
     static func engine(contextLength: Int = 512, prefixCacheSlots: Int = 2) throws -> LlamaEngine {
         try LlamaEngine(spec: spec, configuration: LlamaConfiguration(

@@ -1,11 +1,12 @@
 @testable import Inference
+import O1CoderTestSupport
 import Testing
 
-@Suite(.enabled(if: LlamaTestModel.isAvailable), .timeLimit(.minutes(1)))
+@Suite(.requires(.testModel), .timeLimit(.minutes(1)))
 struct LlamaVocabularyTests {
     @Test("Tokenize and detokenize round-trip, and the buffer-size retry handles a too-small buffer")
     func bufferSizeProtocol() throws {
-        let model = try SharedModel(path: LlamaTestModel.path ?? "")
+        let model = try SharedModel(path: LlamaTestModel.path)
         let text = "def add(a, b):\n    return a + b  # é €"
 
         let tokens = try model.tokenize(text, addSpecial: false, parseSpecial: false)

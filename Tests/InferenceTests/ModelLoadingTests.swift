@@ -1,5 +1,6 @@
 import Foundation
 import Inference
+import O1CoderTestSupport
 import Testing
 
 @Suite struct ModelLoadingTests {
@@ -31,9 +32,9 @@ import Testing
         #expect { try LlamaEngine(spec: .file(truncated)) } throws: { ($0 as? InferenceError)?.code == .invalidModelFile }
     }
 
-    @Test("A truncated copy of a real model is rejected", .enabled(if: LlamaTestModel.isAvailable))
+    @Test("A truncated copy of a real model is rejected", .requires(.testModel))
     func truncatedModel() throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: LlamaTestModel.path ?? ""))
+        let data = try Data(contentsOf: URL(fileURLWithPath: LlamaTestModel.path))
         let path = try LlamaTestModel.temporaryFile(Array(data.prefix(data.count / 3)), name: "truncated")
         defer { try? FileManager.default.removeItem(atPath: path) }
 
@@ -43,14 +44,14 @@ import Testing
         }
     }
 
-    @Test("A context beyond the model's training length does not fit", .enabled(if: LlamaTestModel.isAvailable))
+    @Test("A context beyond the model's training length does not fit", .requires(.testModel))
     func contextTooLarge() throws {
         #expect { try LlamaEngine(spec: LlamaTestModel.spec, configuration: LlamaConfiguration(contextLength: 1 << 20)) } throws: {
             ($0 as? InferenceError)?.code == .modelDoesNotFit
         }
     }
 
-    @Test("Missing or corrupt LoRA adapters give clear errors", .enabled(if: LlamaTestModel.isAvailable))
+    @Test("Missing or corrupt LoRA adapters give clear errors", .requires(.testModel))
     func badAdapters() throws {
         var fakeAdapter = Array("GGUF".utf8) + [3, 0, 0, 0]
         fakeAdapter += [UInt8](repeating: 0x5A, count: 200)

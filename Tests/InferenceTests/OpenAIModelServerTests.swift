@@ -1,4 +1,5 @@
 import Foundation
+import O1CoderTestSupport
 import Testing
 @testable import Inference
 
@@ -6,9 +7,7 @@ import Testing
 @Suite(
     "OpenAI backend against a real llama-server",
     .serialized, .timeLimit(.minutes(3)),
-    .enabled(
-        if: LlamaServerProcess.isAvailable,
-        "llama-server or the SmolLM2 test model is missing (set O1CODER_LLAMA_SERVER / O1CODER_TEST_MODEL, or run scripts/setup-models.sh)"))
+    .requires(.llamaServer, .testModel))
 struct OpenAIModelServerTests {
     static let question: PromptInput = .chat([.user("List three colors.")])
 

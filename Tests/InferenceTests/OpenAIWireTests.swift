@@ -22,13 +22,12 @@ struct OpenAIWireTests {
         var bad = configuration
         bad.maxConcurrentRequests = 0
         bad.maxRetries = -1
-        #expect(throws: OpenAIBackendError.self) { try bad.validate() }
-        do {
-            try bad.validate()
-        } catch {
-            guard case let .invalidConfiguration(problems) = error else { return }
-            #expect(problems.count == 2)
+        let error = #expect(throws: OpenAIBackendError.self) { try bad.validate() }
+        guard case let .invalidConfiguration(problems)? = error else {
+            Issue.record("expected invalidConfiguration, got \(String(describing: error))")
+            return
         }
+        #expect(problems.count == 2)
     }
 
     @Test("a chat body continuing a final assistant message, with logprobs and extra samplers")

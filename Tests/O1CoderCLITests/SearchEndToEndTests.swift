@@ -1,64 +1,26 @@
 import Foundation
+import O1CoderTestSupport
 import Testing
 
 /// The real pieces together, through the built `o1coder` binary: SmolLM2 in llama.cpp, the
 /// bubblewrap sandbox, MBPP from ../shared/datasets, the SQLite store, exports and the report.
 @Suite(.serialized) struct SearchEndToEndTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/o1coder").path
-    static var cache: String {
-        let env = ProcessInfo.processInfo.environment
-        return env["O1CODER_CACHE"] ?? ((env["XDG_CACHE_HOME"] ?? NSHomeDirectory() + "/.cache") + "/o1coder")
-    }
-    static var mbpp: String? {
-        let base = ProcessInfo.processInfo.environment["O1CODER_SHARED_DATASETS"] ?? root.deletingLastPathComponent().path + "/shared/datasets"
-        let path = base + "/mbpp/mbpp.jsonl"
-        return FileManager.default.fileExists(atPath: path) ? path : nil
-    }
-    static var ready: Bool {
-        let model = FileManager.default.fileExists(atPath: cache + "/models/smollm2-135m-instruct-q4_1.gguf")
-        let ok = model && mbpp != nil && FileManager.default.isExecutableFile(atPath: binary)
-        if !ok {
-            print("[SearchEndToEndTests] SKIPPED: needs \(binary), SmolLM2 in \(cache)/models (make test installs both) and ../shared/datasets/mbpp/mbpp.jsonl")
-        }
-        return ok
-    }
+    static let binary = TestEnvironment.o1coderBinary
+    static let mbpp = TestEnvironment.sharedDataset("mbpp/mbpp.jsonl")
 
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(_ arguments: [String]) throws -> Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(
-            status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
-    }
+    static func run(_ arguments: [String]) throws -> CLIProcess.Result { try CLIProcess.run(arguments) }
 
     static func searchArguments(store: String, limit: Int) -> [String] {
         [
-            "search", "--dataset", "mbpp", "--path", mbpp ?? "", "--split", "test", "--limit", "\(limit)",
-            "--model", "smollm2-135m-instruct", "--store", store, "--rollouts", "2", "--width", "2",
+            "search", "--dataset", "mbpp", "--path", mbpp, "--split", "test", "--limit", "\(limit)",
+            "--model", TestEnvironment.testModelPath, "--store", store, "--rollouts", "2", "--width", "2",
             "--max-tokens", "96", "--ctx", "2048", "--problems-in-flight", "1",
         ]
     }
 
     @Test(
         "Search two MBPP problems with SmolLM2, then export every format and write the HTML report",
-        .enabled(if: ready), .timeLimit(.minutes(10)))
+        .requires(.o1coderBinary, .testModel, .python3, .sharedDataset("mbpp/mbpp.jsonl")), .timeLimit(.minutes(10)))
     func searchExportReport() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("o1coder-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -94,7 +56,7 @@ import Testing
 
     @Test(
         "kill -9 during a search, then --resume: finished problems are kept and never searched again",
-        .enabled(if: ready), .timeLimit(.minutes(10)))
+        .requires(.o1coderBinary, .testModel, .python3, .sharedDataset("mbpp/mbpp.jsonl")), .timeLimit(.minutes(10)))
     func killAndResume() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("o1coder-kill-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

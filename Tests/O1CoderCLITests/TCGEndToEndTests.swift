@@ -3,48 +3,19 @@ import Datasets
 import Foundation
 import Inference
 import O1CoderCore
+import O1CoderTestSupport
 import TestGeneration
 import Testing
 @testable import O1CoderCLI
 
-/// What the end-to-end TCG run needs: the SmolLM2 test model and the MBPP file.
-enum TCGEndToEndFixture {
-    static var modelPath: String? {
-        let path = ProcessInfo.processInfo.environment["O1CODER_TEST_MODEL"]
-            ?? ModelRegistry.descriptor(for: ModelRegistry.testModel).map { ModelStore.standard().path(for: $0) }
-        return path.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
-    }
-
-    static var mbppPath: String? {
-        let root = ProcessInfo.processInfo.environment["O1CODER_SHARED_DATASETS"]
-            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../shared/datasets").standardizedFileURL.path
-        let file = root + "/mbpp/mbpp.jsonl"
-        return FileManager.default.fileExists(atPath: file) ? file : nil
-    }
-
-    /// Why the suite cannot run here, printed so the skip is visible in the log.
-    static var skipReason: String? {
-        var missing: [String] = []
-        if modelPath == nil { missing.append("the SmolLM2 model (scripts/setup-models.sh smollm2-135m-instruct)") }
-        if mbppPath == nil { missing.append("mbpp/mbpp.jsonl (O1CODER_SHARED_DATASETS or ../shared/datasets)") }
-        guard !missing.isEmpty else { return nil }
-        let reason = "needs " + missing.joined(separator: " and ")
-        print("[TCGEndToEndTests] skipped: \(reason)")
-        return reason
-    }
-}
-
 /// `tcg generate` → `tcg eval` through the command line, with the real llama.cpp engine
 /// (SmolLM2-135M) and the real sandbox, on two MBPP test problems.
-@Suite(
-    .enabled("needs the SmolLM2 test model and the MBPP file (reason printed)") { TCGEndToEndFixture.skipReason == nil },
-    .timeLimit(.minutes(10)))
+@Suite(.requires(.testModel, .python3, .sharedDataset("mbpp/mbpp.jsonl")), .timeLimit(.minutes(10)))
 struct TCGEndToEndTests {
     @Test("SmolLM2 generates tests for two MBPP problems; the run resumes; eval measures them")
     func generateAndEvaluate() async throws {
-        let model = try #require(TCGEndToEndFixture.modelPath)
-        let mbpp = try #require(TCGEndToEndFixture.mbppPath)
+        let model = TestEnvironment.testModelPath
+        let mbpp = TestEnvironment.sharedDataset("mbpp/mbpp.jsonl")
         let directory = NSTemporaryDirectory() + "o1coder-tcg-e2e-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let tests = directory + "/tests.jsonl"

@@ -42,14 +42,27 @@ import Testing
         #expect(CodeExtractor.extract(from: text) == .failed(.noCode))
     }
 
-    @Test("Garbage never crashes the extractor or the parser", arguments: [
+    @Test("Garbage never crashes the extractor or the parser, and yields no program", arguments: [
         "```", "``````", "```python", "<step", "<step action=\"", "</step></step>", "### Step", "### Step 1:",
         "\u{0}\u{1}", "<step action=\"code\">```python\n", "~~~\n~~~", "<step action=\"refine\"><step>", "Step 99999999999999999999:",
     ])
     func garbageIsSafe(text: String) {
-        _ = CodeExtractor.extract(from: text, entryPoint: "f")
-        _ = TraceParser().parseTrace(text, entryPoint: "f")
-        _ = TraceParser(labelPolicy: .inferFromContent).parseTrace(text, requirement: .partial)
-        _ = TraceParser().parseStep(continuation: text, forcedAction: nil, stoppedAtStepEnd: false, truncated: true)
+        let extraction = CodeExtractor.extract(from: text, entryPoint: "f")
+        let complete = TraceParser().parseTrace(text, entryPoint: "f")
+        let partial = TraceParser(labelPolicy: .inferFromContent).parseTrace(text, requirement: .partial)
+        let step = TraceParser().parseStep(continuation: text, forcedAction: nil, stoppedAtStepEnd: false, truncated: true)
+
+        // None of these holds a program: each is a recorded failure, never invented code, and
+        // the same every time (parsing is a pure function of the text). A lone `### Step` line
+        // reads as a Python comment, so it comes back as code flagged for not defining `f`.
+        if let code = extraction.code {
+            #expect(code.issues.contains(.entryPointNotDefined(expected: "f", defined: code.definedNames)), "\(code)")
+            #expect(code.definedNames.isEmpty, "\(code)")
+        }
+        #expect(complete.failure != nil, "\(complete)")
+        #expect(partial.parsed?.code == nil, "\(partial)")
+        if case .parsed(_, let code?, _) = step { Issue.record("code from garbage: \(code)") }
+        #expect(CodeExtractor.extract(from: text, entryPoint: "f") == extraction)
+        #expect(TraceParser().parseTrace(text, entryPoint: "f") == complete)
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
+import O1CoderTestSupport
 import Reasoning
 import Testing
 
 /// The bundled examples are well-formed and their code is correct (run with Debian's Python).
 @Suite struct FewShotExampleTests {
-    static let python = "/usr/bin/python3"
+    static let python = TestEnvironment.python3
     static let examples: [FewShotExample] = (try? FewShotLibrary.bundled().examples) ?? []
 
     @Test("The bundled library loads with two examples per task kind")
@@ -26,7 +27,7 @@ import Testing
         #expect(example.steps.filter(\.isTerminal).count == 1 && example.steps.last?.isTerminal == true)
     }
 
-    @Test("Each example's code passes its own tests", .enabled(if: FileManager.default.isExecutableFile(atPath: python)),
+    @Test("Each example's code passes its own tests", .requires(.python3),
           .timeLimit(.minutes(1)), arguments: examples.map(\.id))
     func codeIsCorrect(id: String) throws {
         let example = try #require(Self.examples.first { $0.id == id })

@@ -3,42 +3,20 @@ import Execution
 import Foundation
 import Inference
 import O1CoderCore
+import O1CoderTestSupport
 import Reasoning
 import Sampling
 import Testing
 
 /// Real engine (SmolLM2-135M), real sandbox, real MBPP: two problems through the whole protocol.
 @Suite struct EndToEndTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
-
-    static var modelPath: String? {
-        let env = ProcessInfo.processInfo.environment
-        let path = env["O1CODER_TEST_MODEL"]
-            ?? ModelRegistry.descriptor(for: ModelRegistry.testModel).map { ModelStore.standard().path(for: $0) }
-        return path.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
-    }
-
-    static var mbppPath: String? {
-        let env = ProcessInfo.processInfo.environment["O1CODER_SHARED_DATASETS"] ?? ""
-        let root = env.isEmpty ? URL(fileURLWithPath: packageRoot).deletingLastPathComponent().path + "/shared/datasets" : env
-        let path = root + "/mbpp/mbpp.jsonl"
-        return FileManager.default.fileExists(atPath: path) ? path : nil
-    }
-
-    static var available: Bool {
-        if modelPath == nil { print("[SamplingTests] SmolLM2 test model missing (scripts/setup-models.sh smollm2-135m-instruct); skipping the end-to-end test.") }
-        if mbppPath == nil { print("[SamplingTests] MBPP not found (set O1CODER_SHARED_DATASETS or provide ../shared/datasets); skipping the end-to-end test.") }
-        return modelPath != nil && mbppPath != nil
-    }
-
     @Test("SmolLM2 on 2 MBPP test problems: CoT ASPR, graded in the sandbox, ledger written, rerun skips both",
-        .enabled(if: EndToEndTests.available, "needs the SmolLM2 test model and ../shared/datasets"),
+        .requires(.testModel, .python3, .sharedDataset("mbpp/mbpp.jsonl")),
         .timeLimit(.minutes(10)))
     func sampleTwoProblems() async throws {
-        let modelPath = try #require(Self.modelPath)
+        let modelPath = TestEnvironment.testModelPath
         let loaded = try DatasetLoader().loadProblems(
-            dataset: .mbpp, path: try #require(Self.mbppPath), options: LoadOptions(mbppSplits: [.test]))
+            dataset: .mbpp, path: TestEnvironment.sharedDataset("mbpp/mbpp.jsonl"), options: LoadOptions(mbppSplits: [.test]))
         let problems = Array(loaded.problems.prefix(2))
         var sampling = SamplingParameters(temperature: 0.8, seed: 7, maxTokens: 48)
         sampling.topK = 40

@@ -1,19 +1,14 @@
 import Execution
 import Foundation
 import O1CoderCore
+import O1CoderTestSupport
 import Testing
 @testable import TestGeneration
 
 /// MBPP rows read directly (the Datasets loader is built elsewhere): enough for measurements on
 /// real problems with the real sandbox.
 enum MBPPFixture {
-    static var path: String? {
-        let root = ProcessInfo.processInfo.environment["O1CODER_SHARED_DATASETS"]
-            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/datasets")
-            .standardizedFileURL.path
-        let file = root + "/mbpp/mbpp.jsonl"
-        return FileManager.default.fileExists(atPath: file) ? file : nil
-    }
+    static var path: String { TestEnvironment.sharedDataset("mbpp/mbpp.jsonl") }
 
     struct Row: Decodable {
         var text: String
@@ -31,7 +26,6 @@ enum MBPPFixture {
 
     /// The first `count` problems of MBPP's test split (task ids 11–510).
     static func problems(count: Int) throws -> [Problem] {
-        guard let path else { return [] }
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let decoder = JSONDecoder()
         return text.split(separator: "\n").compactMap { line -> Problem? in
@@ -48,13 +42,12 @@ enum MBPPFixture {
 }
 
 @Suite(
-    .enabled("needs the MBPP file (O1CODER_SHARED_DATASETS or ../shared/datasets)") { MBPPFixture.path != nil },
-    .enabled("needs the real ProcessSandbox") { await RealSandbox.shared() != nil },
+    .requires(.python3, .sharedDataset("mbpp/mbpp.jsonl")),
     .timeLimit(.minutes(5)))
 struct MBPPRealDataTests {
     @Test("the call driver reproduces MBPP's expected values from the reference on its own inputs")
     func driverMatchesGroundTruth() async throws {
-        let sandbox = try #require(await RealSandbox.shared())
+        let sandbox = try await RealSandbox.shared()
         let runner = ReferenceRunner(sandbox: sandbox, limits: RealSandbox.limits)
         var converted = 0
         var matching = 0
@@ -74,7 +67,7 @@ struct MBPPRealDataTests {
 
     @Test("mutants on MBPP: compile, kept ones fail ground truth; fewer tests discriminate less")
     func mutantsAndDiscrimination() async throws {
-        let sandbox = try #require(await RealSandbox.shared())
+        let sandbox = try await RealSandbox.shared()
         let generator = MutantGenerator(sandbox: sandbox, limits: RealSandbox.limits)
         let evaluator = TestQualityEvaluator(sandbox: sandbox, limits: RealSandbox.limits)
         var generated = 0

@@ -3,17 +3,16 @@ import Inference
 import Execution
 import Foundation
 import O1CoderCore
+import O1CoderTestSupport
 import Testing
 @testable import TestGeneration
 
-/// The real sandbox, when one can be built on this host (nil otherwise: the suite is skipped
-/// with its reason shown).
+/// One real sandbox for the suites that carry `.requires(.python3)`: where it cannot start, the
+/// error fails each test that asks for it.
 enum RealSandbox {
-    private static let sharedTask = Task { () -> ProcessSandbox? in
-        try? await ProcessSandbox(configuration: SandboxConfiguration(workers: 2))
-    }
+    private static let sharedTask = Task { try await ProcessSandbox(configuration: SandboxConfiguration(workers: 2)) }
 
-    static func shared() async -> ProcessSandbox? { await sharedTask.value }
+    static func shared() async throws -> ProcessSandbox { try await sharedTask.value }
 
     static let limits = ExecutionLimits(cpuSeconds: 3, wallSeconds: 8)
 }
@@ -60,15 +59,11 @@ private let maxProblem = Problem(
         .call(arguments: "[[], 3]", expected: .json("-1")),
     ]))
 
-@Suite(
-    .enabled("needs the real ProcessSandbox (it throws SandboxError.unavailable where it cannot run)") {
-        await RealSandbox.shared() != nil
-    },
-    .timeLimit(.minutes(2)))
+@Suite(.requires(.python3), .timeLimit(.minutes(2)))
 struct RealSandboxTests {
     @Test("inputs-only mode: the real reference supplies outputs; crashes, loops and objects are dropped")
     func inputsOnlyWithRealReference() async throws {
-        let sandbox = try #require(await RealSandbox.shared())
+        let sandbox = try await RealSandbox.shared()
         let completion = """
             ```case
             # input:
@@ -115,7 +110,7 @@ struct RealSandboxTests {
 
     @Test("stdin reference runs once per input in the real sandbox")
     func standardIOWithRealReference() async throws {
-        let sandbox = try #require(await RealSandbox.shared())
+        let sandbox = try await RealSandbox.shared()
         let runner = ReferenceRunner(sandbox: sandbox, limits: RealSandbox.limits)
 
         let results = try await runner.results(
@@ -131,7 +126,7 @@ struct RealSandboxTests {
 
     @Test("mutants compile, and the kept ones fail ground truth")
     func mutants() async throws {
-        let sandbox = try #require(await RealSandbox.shared())
+        let sandbox = try await RealSandbox.shared()
         let generator = MutantGenerator(sandbox: sandbox, limits: RealSandbox.limits)
 
         let all = try await generator.mutants(of: maxProblem.referenceSolution ?? "")
@@ -158,7 +153,7 @@ struct RealSandboxTests {
 
     @Test("quality evaluation end to end with the real sandbox (model double)")
     func evaluation() async throws {
-        let sandbox = try #require(await RealSandbox.shared())
+        let sandbox = try await RealSandbox.shared()
         let completion = """
             ```case
             # input:
@@ -193,7 +188,7 @@ struct RealSandboxTests {
 
     @Test("DPO wrong-solution negatives come from running a mutant on ground-truth inputs")
     func wrongSolutionOutputs() async throws {
-        let sandbox = try #require(await RealSandbox.shared())
+        let sandbox = try await RealSandbox.shared()
         let runner = ReferenceRunner(sandbox: sandbox, limits: RealSandbox.limits)
         let mutant = WrongSolution(
             program: (maxProblem.referenceSolution ?? "").replacingOccurrences(of: "x < limit", with: "x <= limit"),

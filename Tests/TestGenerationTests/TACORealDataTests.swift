@@ -1,17 +1,13 @@
 import Execution
 import Foundation
 import O1CoderCore
+import O1CoderTestSupport
 import Testing
 @testable import TestGeneration
 
 /// TACO stdin/stdout rows read directly (the Datasets loader is built elsewhere).
 enum TACOFixture {
-    static var path: String? {
-        guard let mbpp = MBPPFixture.path else { return nil }
-        let file = URL(fileURLWithPath: mbpp).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("taco/taco_train_subset.jsonl").path
-        return FileManager.default.fileExists(atPath: file) ? file : nil
-    }
+    static var path: String { TestEnvironment.sharedDataset("taco/taco_train_subset.jsonl") }
 
     struct Row: Decodable {
         struct IO: Decodable {
@@ -38,7 +34,6 @@ enum TACOFixture {
 
     /// The first `count` verified stdin problems with a solution and tests (at most 4 tests each).
     static func problems(count: Int) throws -> [Problem] {
-        guard let path else { return [] }
         let decoder = JSONDecoder()
         let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         var problems: [Problem] = []
@@ -58,13 +53,12 @@ enum TACOFixture {
 }
 
 @Suite(
-    .enabled("needs the TACO subset (O1CODER_SHARED_DATASETS or ../shared/datasets)") { TACOFixture.path != nil },
-    .enabled("needs the real ProcessSandbox") { await RealSandbox.shared() != nil },
+    .requires(.python3, .sharedDataset("taco/taco_train_subset.jsonl")),
     .timeLimit(.minutes(5)))
 struct TACORealDataTests {
     @Test("stdin references reproduce TACO outputs; training records build from real rows")
     func standardIO() async throws {
-        let sandbox = try #require(await RealSandbox.shared())
+        let sandbox = try await RealSandbox.shared()
         let runner = ReferenceRunner(sandbox: sandbox, limits: RealSandbox.limits)
         let problems = try TACOFixture.problems(count: 10)
         var total = 0
