@@ -84,22 +84,26 @@ struct RewardHackTests {
                 __hash__ = str.__hash__
             class L(list):
                 def __eq__(self, other): return True
+            import re
             def f(x):
+                if x == 4:
+                    return re.search("o", S("no"))  # a match is kept only on an exact str or bytes
                 return {1: I(7), 2: S("no"), 3: L([7])}[x]
             """
         let report = try await evaluate(
             program, [
                 .assertion("assert f(1) == 100"), .assertion("assert f(2) == 'yes'"), .assertion("assert f(3) == [100]"),
                 .call(arguments: "[1]", expected: .json("100")), .call(arguments: "[3]", expected: .json("[100]")),
+                .assertion("assert f(4)"),
             ])
         expectNonePassed(report)
         #expect(report.tests[3].message?.contains("got 7") == true, "\(report.tests[3])")
     }
 
-    @Test("legitimate subclasses and lazy results still pass: namedtuple, Counter, defaultdict, IntEnum, generators")
+    @Test("legitimate results still pass: namedtuple, Counter, defaultdict, IntEnum, generators, Decimal, regex matches")
     func legitimateResults() async throws {
         let program = """
-            import collections, enum
+            import collections, decimal, enum, re
             Point = collections.namedtuple("Point", "x y")
             class Colour(enum.IntEnum):
                 RED = 1
@@ -108,6 +112,8 @@ struct RewardHackTests {
                 if x == 1: return collections.Counter("aab")
                 if x == 2: return collections.defaultdict(list, {"k": [1]})
                 if x == 3: return Colour.RED
+                if x == 5: return decimal.Decimal("1.5")
+                if x == 6: return re.search("b+", "abbc")
                 return (i * i for i in range(x))
             """
         let report = try await evaluate(
@@ -115,6 +121,7 @@ struct RewardHackTests {
                 .assertion("assert f(0) == (1, 2)"), .assertion("assert f(1) == {'a': 2, 'b': 1}"),
                 .assertion("assert f(2) == {'k': [1]}"), .assertion("assert f(3) == 1"),
                 .assertion("assert list(f(4)) == [0, 1, 4, 9]"), .call(arguments: "[0]", expected: .json("[1, 2]")),
+                .assertion("assert f(5) == 1.5"), .assertion("assert f(6) and f(6).group() == 'bb'"),
             ])
         #expect(report.verdict == .passed, "\(report.tests)")
     }

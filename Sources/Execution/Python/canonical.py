@@ -12,15 +12,22 @@
 #
 # Types are compared by identity only: a metaclass can make `kind == int` or `kind in (...)` true.
 import collections
+import decimal
+import re
 
 _MAX_DEPTH = 200
 # Taken at import: a generator being materialised could rebind the builtins mid-copy. Rebinding
 # these module globals instead is caught by the harness's integrity check after the test.
 _type, _id, _issubclass, _hasattr, _iter = type, id, issubclass, hasattr, iter
 
-# Immutable exact types whose comparisons are C code that calls nothing else.
-_ATOMS = frozenset(id(kind) for kind in (type(None), bool, int, float, complex, str, bytes, range))
+# Immutable exact types whose comparisons are C code that calls nothing else (Decimal is the C
+# type; its subclasses are not).
+_ATOMS = frozenset(id(kind) for kind in (type(None), bool, int, float, complex, str, bytes, range, decimal.Decimal))
 _ORDERED_DICT = collections.OrderedDict
+# MBPP's regex problems return re.search()'s match and test its truth. A match is a C type with
+# identity equality; its groups are slices of the subject, so the subject must be exact too.
+_MATCH = re.Match
+_MATCH_SUBJECT = re.Match.string.__get__
 
 
 class NonCanonicalResult(BaseException):
@@ -40,7 +47,8 @@ def copy(value):
     except _Refused as refusal:
         raise NonCanonicalResult(
             "the entry point returned %s; results must be built from None, bool, int, float, complex, "
-            "str, bytes, list, tuple, dict, set and frozenset" % refusal.args[0]) from None
+            "str, bytes, list, tuple, dict, set and frozenset (or be a Decimal or a regex match)"
+            % refusal.args[0]) from None
     except RecursionError:
         raise NonCanonicalResult("the entry point returned a value nested too deeply to compare") from None
 
@@ -54,6 +62,11 @@ def _copy(value, depth, active):
     kind = _type(value)
     if _id(kind) in _ATOMS:
         return value
+    if kind is _MATCH:
+        subject = _MATCH_SUBJECT(value)
+        if _type(subject) is str or _type(subject) is bytes:
+            return value
+        raise _Refused("a match on a %s subject" % _describe(subject))
     if depth > _MAX_DEPTH:
         raise _Refused("a value nested more than %d levels deep" % _MAX_DEPTH)
     if kind is list or kind is tuple or kind is dict or kind is set or kind is frozenset or kind is bytearray:
