@@ -9,6 +9,11 @@ import Synchronization
 ///
 /// A worker that dies or hangs (no answer by the wall limit + 2 s) is killed and respawned; the
 /// execution is retried once and otherwise reported as a sandbox error.
+///
+/// Tests compare canonical builtin copies of what the entry point returns, never the program's
+/// own objects, and the harness checks itself for tampering (Python/harness.py, integrity.py).
+/// Answers to function problems are sanitized first unless
+/// `SandboxConfiguration.sanitizesFunctionPrograms` is off (Python/sanitize.py).
 public final class ProcessSandbox: Sandbox {
     /// Extra time the Swift-side watchdog gives a worker beyond the execution's wall limit.
     static let watchdogGrace: Duration = .seconds(2)
@@ -113,7 +118,9 @@ public final class ProcessSandbox: Sandbox {
 
     public func evaluate(program: String, suite: TestSuite, entryPoint: String?, limits: ExecutionLimits) async throws -> ProgramReport {
         let id = nextID.wrappingAdd(1, ordering: .relaxed).oldValue
-        let request = WorkerRequest(id: id, mode: .evaluate, program: program, stdin: "", suite: suite, entryPoint: entryPoint, limits: limits)
+        let request = WorkerRequest(
+            id: id, mode: .evaluate, program: program, stdin: "", suite: suite, entryPoint: entryPoint,
+            sanitize: configuration.sanitizesFunctionPrograms && entryPoint != nil, limits: limits)
         switch try await perform(request, limits: limits) {
         case .success(let response):
             return OutcomeMapping.report(of: response, testCount: suite.count, limits: limits)

@@ -13,15 +13,37 @@ public struct SandboxConfiguration: Codable, Sendable, Hashable {
     /// How often an execution whose worker died or hung is retried on a fresh worker before it
     /// is reported as a sandbox error.
     public var retries: Int
+    /// Before evaluating a program for a function problem (an entry point and no stdin tests),
+    /// blank the model's own top-level tests, calls, prints and `__main__` blocks, keeping the
+    /// entry point and everything it and the tests use (Python/sanitize.py). What was dropped is
+    /// in `ProgramReport.droppedLines`. Record this switch with an experiment's results.
+    public var sanitizesFunctionPrograms: Bool
 
     public init(
         workers: Int? = nil, minimumIsolation: IsolationLevel = .minimal,
-        maximumIsolation: IsolationLevel = .full, python: String = "/usr/bin/python3", retries: Int = 1
+        maximumIsolation: IsolationLevel = .full, python: String = "/usr/bin/python3", retries: Int = 1,
+        sanitizesFunctionPrograms: Bool = true
     ) {
         self.retries = max(0, retries)
         self.workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
         self.minimumIsolation = minimumIsolation
         self.maximumIsolation = maximumIsolation
         self.python = python
+        self.sanitizesFunctionPrograms = sanitizesFunctionPrograms
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case workers, minimumIsolation, maximumIsolation, python, retries, sanitizesFunctionPrograms
+    }
+
+    /// Configurations recorded before `sanitizesFunctionPrograms` existed decode with it on.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        workers = try container.decode(Int.self, forKey: .workers)
+        minimumIsolation = try container.decode(IsolationLevel.self, forKey: .minimumIsolation)
+        maximumIsolation = try container.decode(IsolationLevel.self, forKey: .maximumIsolation)
+        python = try container.decode(String.self, forKey: .python)
+        retries = try container.decode(Int.self, forKey: .retries)
+        sanitizesFunctionPrograms = try container.decodeIfPresent(Bool.self, forKey: .sanitizesFunctionPrograms) ?? true
     }
 }

@@ -8,7 +8,8 @@ public enum TestStatus: String, Codable, Sendable, Hashable, CaseIterable {
     case outputLimit = "output_limit"
     /// The program or test raised something other than an assertion failure.
     case runtimeError = "runtime_error"
-    /// The program does not compile (SyntaxError) or fails while loading.
+    /// The program does not compile (SyntaxError, or null bytes in the source). An exception
+    /// while the program loads is a `runtimeError`.
     case compileError = "compile_error"
     /// The sandbox itself failed (worker died); the program is not to blame.
     case sandboxError = "sandbox_error"
@@ -67,16 +68,47 @@ public struct ProgramReport: Codable, Sendable, Hashable {
     public var elapsedSeconds: Double
     public var stdoutTail: String
     public var stderrTail: String
+    /// Lines (1-based, of the program as evaluated) that the answer sanitizer blanked before the
+    /// program ran: the model's own top-level tests, calls and prints. Empty when nothing was
+    /// dropped or sanitizing was off; the program itself stays the record.
+    public var droppedLines: [ClosedRange<Int>]
 
     public init(
         verdict: Verdict, tests: [TestResult], elapsedSeconds: Double,
-        stdoutTail: String = "", stderrTail: String = ""
+        stdoutTail: String = "", stderrTail: String = "", droppedLines: [ClosedRange<Int>] = []
     ) {
         self.verdict = verdict
         self.tests = tests
         self.elapsedSeconds = elapsedSeconds
         self.stdoutTail = stdoutTail
         self.stderrTail = stderrTail
+        self.droppedLines = droppedLines
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case verdict, tests, elapsedSeconds, stdoutTail, stderrTail, droppedLines
+    }
+
+    /// Reports stored before `droppedLines` existed decode with none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        verdict = try container.decode(Verdict.self, forKey: .verdict)
+        tests = try container.decode([TestResult].self, forKey: .tests)
+        elapsedSeconds = try container.decode(Double.self, forKey: .elapsedSeconds)
+        stdoutTail = try container.decode(String.self, forKey: .stdoutTail)
+        stderrTail = try container.decode(String.self, forKey: .stderrTail)
+        droppedLines = try container.decodeIfPresent([ClosedRange<Int>].self, forKey: .droppedLines) ?? []
+    }
+
+    /// `droppedLines` is written only when there are some, so unsanitized reports encode as before.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(tests, forKey: .tests)
+        try container.encode(elapsedSeconds, forKey: .elapsedSeconds)
+        try container.encode(stdoutTail, forKey: .stdoutTail)
+        try container.encode(stderrTail, forKey: .stderrTail)
+        if !droppedLines.isEmpty { try container.encode(droppedLines, forKey: .droppedLines) }
     }
 
     public var passedCount: Int { tests.count { $0.status == .passed } }

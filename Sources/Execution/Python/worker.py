@@ -22,8 +22,12 @@ import bisect, collections, functools, heapq, itertools, math, re, string, typin
 import ast, copy, decimal, fractions, io, operator, random, statistics  # noqa: E401,F401
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import classify  # noqa: E402
 import harness  # noqa: E402
+import integrity  # noqa: E402
 import policy  # noqa: E402
+
+integrity.freeze()  # before any untrusted code: every execution forks from here
 
 CLONE_NEWUSER = 0x10000000
 CLONE_NEWPID = 0x20000000
@@ -172,15 +176,18 @@ class Worker:
                 if policy.unshare(CLONE_NEWUSER | CLONE_NEWPID) != 0:
                     raise OSError("unshare(CLONE_NEWUSER|CLONE_NEWPID) failed")
             results_r, results_w = os.pipe()
+            # Records without this nonce are dropped: a program cannot forge results just by
+            # writing to the fd (it can by reading the nonce out of the harness; see harness.py).
+            nonce = os.urandom(16).hex()
             started = time.monotonic()
             child = os.fork()
             if child == 0:
                 os.close(results_r)
                 os.close(status_w)
-                self.inner(req, workdir, in_path, out_path, err_path, results_w)
+                self.inner(req, workdir, in_path, out_path, err_path, results_w, nonce)
                 os._exit(70)  # not reached
             os.close(results_w)
-            status = self.supervise(req, child, results_r, started)
+            status = self.supervise(req, child, results_r, started, nonce)
         except BaseException as e:
             status = {"error": "%s: %s" % (type(e).__name__, e)}
         try:
@@ -191,7 +198,7 @@ class Worker:
         finally:
             os._exit(0)
 
-    def supervise(self, req, child, results_r, started):
+    def supervise(self, req, child, results_r, started, nonce):
         wall = float(req.get("wall_s", 10))
         pidfd = os.pidfd_open(child)
         buf = bytearray()
@@ -230,17 +237,29 @@ class Worker:
         records = []
         for line in bytes(buf).decode("utf-8", "replace").splitlines():
             try:
-                records.append(json.loads(line))
+                record = json.loads(line)
             except ValueError:
-                pass  # a forged or truncated line; ignore
+                continue  # truncated
+            if isinstance(record, dict) and record.pop("n", None) == nonce:
+                records.append(record)
+        # B's rusage includes the stdio children it reaped, so each limit test also needs B to
+        # have been stopped the way that limit stops it (RLIMIT_CPU only counts B's own time).
+        cpu_limit, memory_limit = cpu_seconds(req), int(req.get("mem_bytes", 1 << 30))
         status = {"wall_timeout": wall_timeout, "cpu_s": usage.ru_utime + usage.ru_stime, "records": records}
         if os.WIFSIGNALED(wstatus):
-            status["signal"] = os.WTERMSIG(wstatus)
+            sig = os.WTERMSIG(wstatus)
+            status["signal"] = sig
+            kind, _ = classify.signal_death(sig, usage, cpu_limit, memory_limit)
+            status["cpu_exceeded"] = kind == "timeout"
+            status["memory_exceeded"] = kind == "memory_limit"
         else:
             status["code"] = os.WEXITSTATUS(wstatus)
+            # B's SIGXCPU handler says so in a record: the exit status alone is the program's to
+            # use, and rusage (exact) can read a little under RLIMIT_CPU (tick-sampled) here.
+            status["cpu_exceeded"] = any(r.get("limit") == "cpu" for r in records)
         return status
 
-    def inner(self, req, workdir, in_path, out_path, err_path, results_w):
+    def inner(self, req, workdir, in_path, out_path, err_path, results_w, nonce):
         """Process B: pid 1 of the execution's namespace. Runs the untrusted code."""
         policy.die_with_parent()
         try:
@@ -262,7 +281,7 @@ class Worker:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         # B is pid 1 of its namespace, and init ignores default-action signals such as SIGXCPU.
-        signal.signal(signal.SIGXCPU, _cpu_exceeded)
+        signal.signal(signal.SIGXCPU, lambda _signum, _frame: _cpu_exceeded(results_w, nonce))
         sys.stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8", errors="replace")
         sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", errors="replace",
                                       write_through=False)
@@ -272,19 +291,25 @@ class Worker:
         apply_limits(req)
         if self.filter is not None:
             policy.load(self.filter)
-        code = harness.main(req, results_w)
+        code = harness.main(req, results_w, nonce)
         os._exit(code)
 
 
 CPU_EXCEEDED_EXIT = 152
 
 
-def _cpu_exceeded(_signum, _frame):
+def _cpu_exceeded(results_w, nonce):
+    harness.emit(results_w, nonce, {"limit": "cpu"})
     os._exit(CPU_EXCEEDED_EXIT)
 
 
+def cpu_seconds(req):
+    """RLIMIT_CPU's soft limit: whole seconds, at least one."""
+    return max(1, int(-(-float(req.get("cpu_s", 4)) // 1)))
+
+
 def apply_limits(req):
-    cpu = max(1, int(-(-float(req.get("cpu_s", 4)) // 1)))
+    cpu = cpu_seconds(req)
     limits = [
         (resource.RLIMIT_CPU, cpu, cpu + 1),
         (resource.RLIMIT_AS, int(req.get("mem_bytes", 1 << 30))),

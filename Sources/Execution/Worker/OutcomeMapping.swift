@@ -2,10 +2,6 @@ import O1CoderCore
 
 /// Pure translation of worker responses into `ExecutionOutcome` and `ProgramReport` values.
 enum OutcomeMapping {
-    /// Exit status of the sandboxed process when its SIGXCPU handler fired (see worker.py).
-    static let cpuExceededExit: Int32 = 152
-    static let sigkill: Int32 = 9
-    static let sigxcpu: Int32 = 24
 
     /// Why the sandboxed process stopped, when it did not simply finish.
     enum Stop: Equatable {
@@ -17,20 +13,17 @@ enum OutcomeMapping {
         case signaled(Int32)
     }
 
+    /// The supervisor (worker.py) tells CPU exhaustion and OOM kills from the process's rusage, so
+    /// an exit status or a signal alone never decides a limit: a program that exits with 152 or
+    /// kills itself with SIGKILL is read as exactly that.
     static func stop(of response: WorkerResponse, limits: ExecutionLimits) -> Stop {
         let records = response.records ?? []
         if response.wallTimeout == true { return .wallTimeout }
+        if response.cpuExceeded == true { return .cpuTimeout }
         if let signal = response.signal {
-            if signal == sigxcpu { return .cpuTimeout }
-            if signal == sigkill {
-                // The hard RLIMIT_CPU sends SIGKILL one second after the soft one.
-                let cpu = response.cpuSeconds ?? 0
-                return cpu >= limits.cpuSeconds.rounded(.up) - 0.05 ? .cpuTimeout : .memoryLimit
-            }
-            return .signaled(signal)
+            return response.memoryExceeded == true ? .memoryLimit : .signaled(signal)
         }
         let code = response.code ?? 0
-        if code == cpuExceededExit { return .cpuTimeout }
         if records.contains(where: { $0.limit == "memory_limit" }) { return .memoryLimit }
         if records.contains(where: { $0.limit == "output_limit" }) { return .outputLimit }
         if response.stdoutTruncated == true || response.stderrTruncated == true, code != 0 { return .outputLimit }
@@ -75,16 +68,22 @@ enum OutcomeMapping {
         let stdoutTail = String((response.stdout ?? "").suffix(2000))
         let stderrTail = String((response.stderr ?? "").suffix(2000))
         let records = response.records ?? []
+        let dropped = droppedLines(records)
         if let load = records.first(where: { $0.load != nil }), let kind = load.load {
-            let status = TestStatus(rawValue: kind) ?? .compileError
+            // Only a program that does not compile is a compile error; one that raises while
+            // its module runs (a model's own top-level test) is a runtime error.
+            let status = TestStatus(rawValue: kind) ?? .runtimeError
             let verdict: Verdict =
                 switch status {
                 case .memoryLimit: .memoryLimit
                 case .outputLimit: .outputLimit
-                default: .compileError(message: load.message)
+                case .compileError: .compileError(message: load.message)
+                default: .runtimeError(message: load.message)
                 }
             let tests = (0..<testCount).map { TestResult(index: $0, status: status, message: load.message) }
-            return ProgramReport(verdict: verdict, tests: tests, elapsedSeconds: elapsed, stdoutTail: stdoutTail, stderrTail: stderrTail)
+            return ProgramReport(
+                verdict: verdict, tests: tests, elapsedSeconds: elapsed, stdoutTail: stdoutTail, stderrTail: stderrTail,
+                droppedLines: dropped)
         }
         var results = [TestResult?](repeating: nil, count: testCount)
         for record in records {
@@ -109,7 +108,16 @@ enum OutcomeMapping {
         }
         return ProgramReport(
             verdict: verdict(of: tests), tests: tests, elapsedSeconds: elapsed, stdoutTail: stdoutTail,
-            stderrTail: stderrTail)
+            stderrTail: stderrTail, droppedLines: dropped)
+    }
+
+    /// The line ranges the sanitizer blanked, from its record (malformed ranges are skipped).
+    static func droppedLines(_ records: [WorkerResponse.Record]) -> [ClosedRange<Int>] {
+        guard let ranges = records.first(where: { $0.sanitized != nil })?.sanitized else { return [] }
+        return ranges.compactMap { pair in
+            guard pair.count == 2, pair[0] >= 1, pair[0] <= pair[1] else { return nil }
+            return pair[0]...pair[1]
+        }
     }
 
     /// The status of the first test without a result: what stopped the execution.

@@ -3,7 +3,9 @@ internal import Foundation
 /// Copies the worker's Python files from the bundle into a fresh world-readable directory, so that
 /// an unprivileged worker (uid 65534) can read them; removed again when the sandbox shuts down.
 struct PythonResources: Sendable {
-    static let files = ["worker.py", "harness.py", "policy.py"]
+    static let files = [
+        "worker.py", "harness.py", "policy.py", "canonical.py", "classify.py", "integrity.py", "sanitize.py", "stdio.py",
+    ]
 
     /// The staged Python files.
     let directory: URL

@@ -14,6 +14,9 @@ struct WorkerRequest: Encodable, Sendable {
     var stdin: String
     var suite: WireSuite?
     var entryPoint: String?
+    /// Sanitize the program before loading it (see Python/sanitize.py); honoured only with an
+    /// entry point and no stdio tests.
+    var sanitize: Bool
     var cpuSeconds: Double
     var wallSeconds: Double
     var memoryBytes: Int
@@ -22,7 +25,7 @@ struct WorkerRequest: Encodable, Sendable {
     var openFiles: Int
 
     enum CodingKeys: String, CodingKey {
-        case id, mode, program, stdin, suite
+        case id, mode, program, stdin, suite, sanitize
         case entryPoint = "entry_point"
         case cpuSeconds = "cpu_s"
         case wallSeconds = "wall_s"
@@ -32,13 +35,17 @@ struct WorkerRequest: Encodable, Sendable {
         case openFiles = "nofile"
     }
 
-    init(id: Int, mode: Mode, program: String, stdin: String, suite: TestSuite?, entryPoint: String?, limits: ExecutionLimits) {
+    init(
+        id: Int, mode: Mode, program: String, stdin: String, suite: TestSuite?, entryPoint: String?,
+        sanitize: Bool = false, limits: ExecutionLimits
+    ) {
         self.id = id
         self.mode = mode
         self.program = program
         self.stdin = stdin
         self.suite = suite.map(WireSuite.init)
         self.entryPoint = entryPoint
+        self.sanitize = sanitize
         self.cpuSeconds = limits.cpuSeconds
         self.wallSeconds = limits.wallSeconds
         self.memoryBytes = limits.memory.rawValue
@@ -98,13 +105,16 @@ struct WireSuite: Encodable, Sendable {
 
 /// One response line from a worker.
 struct WorkerResponse: Decodable, Sendable {
-    /// A line the harness wrote to the results pipe: a test result, a load failure or a limit marker.
+    /// A line the harness wrote to the results pipe (only lines with the execution's nonce reach
+    /// here): a test result, a load failure, a limit marker or the sanitizer's dropped lines.
     struct Record: Decodable, Sendable {
         var i: Int?
         var status: String?
         var message: String?
         var load: String?
         var limit: String?
+        /// `[first, last]` line ranges (1-based) the sanitizer blanked.
+        var sanitized: [[Int]]?
     }
 
     var id: Int
@@ -113,6 +123,11 @@ struct WorkerResponse: Decodable, Sendable {
     var code: Int32?
     var signal: Int32?
     var wallTimeout: Bool?
+    /// The supervisor's judgement from the process's rusage and how it ended: it spent its
+    /// RLIMIT_CPU (whatever signal or exit ended it).
+    var cpuExceeded: Bool?
+    /// Killed by SIGKILL with its peak memory near the limit (the OOM killer).
+    var memoryExceeded: Bool?
     var cpuSeconds: Double?
     var elapsedSeconds: Double?
     var stdout: String?
@@ -124,6 +139,8 @@ struct WorkerResponse: Decodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, ok, error, code, signal, stdout, stderr, records
         case wallTimeout = "wall_timeout"
+        case cpuExceeded = "cpu_exceeded"
+        case memoryExceeded = "memory_exceeded"
         case cpuSeconds = "cpu_s"
         case elapsedSeconds = "elapsed_s"
         case stdoutTruncated = "stdout_truncated"
