@@ -8,11 +8,16 @@ public import O1CoderCore
 /// `.call(arguments:, expected: .pythonLiteral(repr), group: .base/.plus)` tests.
 ///
 /// - Each problem's inputs are run in batches (raw `Sandbox.run` with ``OracleDriver``'s script;
-///   arguments on stdin), so one slow input cannot sink the rest.
+///   arguments on stdin), each input under its own CPU limit (``inputSeconds``). A batch that dies
+///   keeps the inputs it finished and the rest run again in a fresh batch; the input a fresh
+///   batch dies on is recorded as crashed. So one slow or fatal input costs only itself.
 /// - An input on which the reference raises, times out or crashes gets no test; it is counted in
 ///   ``OracleCompletion/skippedInputs``.
-/// - Results are cached in `<cacheDirectory>/<sha256 of the dataset file>.json`
-///   (default `~/.cache/o1coder/oracle`), written only when every batch ran to completion.
+/// - MBPP+ inputs are converted first (``EvalPlusInputConversion``); the suite's setup then
+///   converts the `.call` arguments the same way for the program under test.
+/// - Results are cached per problem in `<cacheDirectory>/<sha256 of the dataset file>.json`
+///   (default `~/.cache/o1coder/oracle`); a later run computes only the problems missing, and
+///   problems touched by a sandbox failure are not written.
 /// - Comparison: `.absoluteTolerance(atol)` when `atol > 0`, else `.exact`.
 public struct ExpectedOutputOracle: Sendable {
     public var sandbox: any Sandbox
@@ -20,6 +25,9 @@ public struct ExpectedOutputOracle: Sendable {
     public var limits: ExecutionLimits
     public var workers: Int
     public var batchSize: Int
+    /// CPU seconds one input may take (EvalPlus sets none for the ground truth; the largest
+    /// HumanEval+/MBPP+ inputs take well under a second).
+    public var inputSeconds: Double
     /// `nil` disables the cache.
     public var cacheDirectory: String?
 
@@ -37,12 +45,14 @@ public struct ExpectedOutputOracle: Sendable {
 
     public init(
         sandbox: any Sandbox, limits: ExecutionLimits = ExpectedOutputOracle.defaultLimits, workers: Int = 2,
-        batchSize: Int = 250, cacheDirectory: String? = ExpectedOutputOracle.defaultCacheDirectory
+        batchSize: Int = 250, inputSeconds: Double = 10,
+        cacheDirectory: String? = ExpectedOutputOracle.defaultCacheDirectory
     ) {
         self.sandbox = sandbox
         self.limits = limits
         self.workers = max(1, workers)
         self.batchSize = max(1, batchSize)
+        self.inputSeconds = inputSeconds
         self.cacheDirectory = cacheDirectory
     }
 
@@ -51,17 +61,19 @@ public struct ExpectedOutputOracle: Sendable {
     public func complete(_ result: LoadResult, progress: @escaping ProgressHandler = { _ in }) async throws -> OracleCompletion {
         guard result.needsOracle else { return OracleCompletion(problems: result.problems, usedCache: false) }
         let cachePath = cacheDirectory.map { "\($0)/\(result.sha256).json" }
-        var outputs: [String: OracleCache.Entry]
-        var usedCache = false
-        if let cachePath, let cached = OracleCache.load(path: cachePath, datasetSHA256: result.sha256) {
-            outputs = cached.outputs
-            usedCache = true
-        } else {
-            let (computed, complete) = try await compute(result, progress: progress)
-            outputs = computed
-            if complete, let cachePath {
-                try OracleCache(datasetSHA256: result.sha256, outputs: computed).write(to: cachePath)
-            }
+        var cache = cachePath.flatMap { OracleCache.load(path: $0, datasetSHA256: result.sha256) }
+            ?? OracleCache(datasetSHA256: result.sha256, outputs: [:])
+        let missing = result.problems.filter { problem in
+            guard let inputs = result.evalPlusInputs[problem.id] else { return false }
+            guard let entry = cache.outputs[problem.id.rawValue] else { return true }
+            return entry.base.count != inputs.base.count || entry.plus.count != inputs.plus.count
+        }
+        var outputs = cache.outputs
+        if !missing.isEmpty {
+            let computed = try await compute(missing, inputs: result.evalPlusInputs, progress: progress)
+            outputs.merge(computed) { $1 }
+            for (key, entry) in computed where entry.isDefinitive { cache.outputs[key] = entry }
+            if let cachePath, computed.values.contains(where: \.isDefinitive) { try cache.write(to: cachePath) }
         }
         var problems: [Problem] = []
         var skipped: [ProblemID: Int] = [:]
@@ -70,27 +82,29 @@ public struct ExpectedOutputOracle: Sendable {
             guard let inputs = result.evalPlusInputs[problem.id] else { continue }
             let entry = outputs[problem.id.rawValue] ?? OracleCache.Entry(base: [], plus: [])
             var cases: [TestCase] = []
-            var missing = 0
+            var missingCount = 0
             for (group, arguments, expected) in [
                 (TestGroup.base, inputs.base, entry.base), (TestGroup.plus, inputs.plus, entry.plus),
             ] {
                 for (k, argumentList) in arguments.enumerated() {
-                    guard k < expected.count, let literal = expected[k] else {
-                        missing += 1
+                    guard k < expected.count, expected[k].status == .ok, let literal = expected[k].value else {
+                        missingCount += 1
                         continue
                     }
                     cases.append(.call(arguments: argumentList, expected: .pythonLiteral(literal), group: group))
                 }
             }
             let comparison: Comparison = inputs.absoluteTolerance > 0 ? .absoluteTolerance(inputs.absoluteTolerance) : .exact
-            problem.tests = TestSuite(setup: "", preamble: "", cases: cases, comparison: comparison)
-            problem.metadata["evalplus.oracle"] = usedCache ? "cached" : "computed"
-            if missing > 0 {
-                problem.metadata["evalplus.skipped_inputs"] = String(missing)
-                skipped[problem.id] = missing
+            let setup = problem.entryPoint.map { EvalPlusArgumentAdapter.entryPointWrapper(inputs.conversion, entryPoint: $0) } ?? ""
+            problem.tests = TestSuite(setup: setup, preamble: "", cases: cases, comparison: comparison)
+            problem.metadata["evalplus.oracle"] = missing.contains { $0.id == problem.id } ? "computed" : "cached"
+            if inputs.conversion != .none { problem.metadata["evalplus.conversion"] = inputs.conversion.rawValue }
+            if missingCount > 0 {
+                problem.metadata["evalplus.skipped_inputs"] = String(missingCount)
+                skipped[problem.id] = missingCount
             }
         }
-        return OracleCompletion(problems: problems, skippedInputs: skipped, usedCache: usedCache)
+        return OracleCompletion(problems: problems, skippedInputs: skipped, usedCache: missing.isEmpty)
     }
 
     private struct Batch: Sendable {
@@ -99,69 +113,93 @@ public struct ExpectedOutputOracle: Sendable {
         var group: TestGroup
         var offset: Int
         var arguments: [String]
+        var sandboxRetries = 0
     }
 
-    private struct BatchResult: Sendable {
-        var batch: Batch
-        var outputs: [String?]
-        var isComplete: Bool
-    }
-
-    /// Runs every batch; returns outputs per task and whether every batch completed.
-    private func compute(_ result: LoadResult, progress: @escaping ProgressHandler) async throws
-        -> ([String: OracleCache.Entry], Bool)
-    {
-        var batches: [Batch] = []
-        for problem in result.problems {
-            guard let inputs = result.evalPlusInputs[problem.id] else { continue }
+    /// Runs every batch until each input has a definitive outcome (or a sandbox failure).
+    private func compute(
+        _ problems: [Problem], inputs: [ProblemID: EvalPlusInputs], progress: @escaping ProgressHandler
+    ) async throws -> [String: OracleCache.Entry] {
+        var pending: [Batch] = []
+        var entries: [String: OracleCache.Entry] = [:]
+        let unknown = OracleCache.Output(status: .sandboxError, value: nil, seconds: 0)
+        for problem in problems {
+            guard let inputs = inputs[problem.id] else { continue }
             guard let solution = problem.referenceSolution, let entryPoint = problem.entryPoint else {
                 throw EvaluationError(.unsupported, detail: "\(problem.id) has EvalPlus inputs but no reference solution")
             }
-            let program = OracleDriver.program(solution: solution, entryPoint: entryPoint)
+            entries[problem.id.rawValue] = OracleCache.Entry(
+                base: Array(repeating: unknown, count: inputs.base.count), plus: Array(repeating: unknown, count: inputs.plus.count))
+            let program = OracleDriver.program(
+                solution: solution, entryPoint: entryPoint, conversion: inputs.conversion, inputSeconds: inputSeconds)
             for (group, arguments) in [(TestGroup.base, inputs.base), (TestGroup.plus, inputs.plus)] {
                 for start in stride(from: 0, to: arguments.count, by: batchSize) {
                     let slice = Array(arguments[start..<min(start + batchSize, arguments.count)])
-                    batches.append(Batch(problemID: problem.id, program: program, group: group, offset: start, arguments: slice))
+                    pending.append(Batch(problemID: problem.id, program: program, group: group, offset: start, arguments: slice))
                 }
             }
         }
-        let sandbox = self.sandbox
-        let limits = self.limits
-        let total = batches.count
-        var incomplete = 0
-        let results = try await concurrentMap(
-            batches, maxConcurrency: workers,
-            onEach: { completed, batchResult in
-                if !batchResult.isComplete { incomplete += 1 }
-                progress(EvaluationProgress(phase: "oracle", completed: completed, total: total, failed: incomplete))
-            }
-        ) { batch -> BatchResult in
-            let stdin = "[" + batch.arguments.joined(separator: ", ") + "]"
-            let outcome = try await sandbox.run(ExecutionRequest(program: batch.program, stdin: stdin, limits: limits))
-            var outputs = OracleDriver.parse(stdout: outcome.stdout)
-            let isComplete = outcome.isSuccess && outputs.count == batch.arguments.count && !outcome.stdoutTruncated
-            if outputs.count > batch.arguments.count { outputs.removeLast(outputs.count - batch.arguments.count) }
-            outputs += [String?](repeating: nil, count: batch.arguments.count - outputs.count)
-            return BatchResult(batch: batch, outputs: outputs, isComplete: isComplete)
-        }
-        var entries: [String: OracleCache.Entry] = [:]
-        for problem in result.problems {
-            guard let inputs = result.evalPlusInputs[problem.id] else { continue }
-            entries[problem.id.rawValue] = OracleCache.Entry(
-                base: [String?](repeating: nil, count: inputs.base.count),
-                plus: [String?](repeating: nil, count: inputs.plus.count))
-        }
-        for batchResult in results {
-            let batch = batchResult.batch
-            let key = batch.problemID.rawValue
-            for (k, output) in batchResult.outputs.enumerated() {
-                switch batch.group {
-                case .base: entries[key]?.base[batch.offset + k] = output
-                case .plus: entries[key]?.plus[batch.offset + k] = output
+        var total = pending.count
+        var ran = 0
+        var died = 0
+        // Rounds: every batch that died leaves a smaller follow-up batch, so the rounds end.
+        while !pending.isEmpty {
+            let round = pending
+            pending = []
+            let sandbox = self.sandbox
+            let limits = self.limits
+            let results = try await concurrentMap(
+                round, maxConcurrency: workers,
+                onEach: { _, _ in
+                    ran += 1
+                    progress(EvaluationProgress(phase: "oracle", completed: ran, total: total, failed: died))
                 }
+            ) { batch in
+                let stdin = "[" + batch.arguments.joined(separator: ", ") + "]"
+                let outcome = try await sandbox.run(ExecutionRequest(program: batch.program, stdin: stdin, limits: limits))
+                return (batch, outcome)
+            }
+            for (batch, outcome) in results {
+                let lines = Array(OracleDriver.parse(stdout: outcome.stdout).prefix(batch.arguments.count))
+                let key = batch.problemID.rawValue
+                for (k, line) in lines.enumerated() {
+                    let output = OracleCache.Output(status: line.status, value: line.value, seconds: line.seconds)
+                    switch batch.group {
+                    case .base: entries[key]?.base[batch.offset + k] = output
+                    case .plus: entries[key]?.plus[batch.offset + k] = output
+                    }
+                }
+                if lines.count == batch.arguments.count { continue }
+                died += 1
+                var rest = batch
+                if case .sandboxError = outcome.termination {
+                    // Not the input's fault: try the same inputs once more, then leave them unknown.
+                    guard batch.sandboxRetries == 0 else { continue }
+                    rest.sandboxRetries += 1
+                    rest.offset += lines.count
+                    rest.arguments = Array(batch.arguments.dropFirst(lines.count))
+                    total += 1
+                    pending.append(rest)
+                    continue
+                }
+                var done = lines.count
+                if lines.isEmpty {
+                    // A fresh process died on its first input: that input is to blame.
+                    let crashed = OracleCache.Output(status: .crashed, value: nil, seconds: outcome.elapsedSeconds)
+                    switch batch.group {
+                    case .base: entries[key]?.base[batch.offset] = crashed
+                    case .plus: entries[key]?.plus[batch.offset] = crashed
+                    }
+                    done = 1
+                }
+                guard done < batch.arguments.count else { continue }
+                rest.offset += done
+                rest.arguments = Array(batch.arguments.dropFirst(done))
+                total += 1
+                pending.append(rest)
             }
         }
-        return (entries, results.allSatisfy(\.isComplete))
+        return entries
     }
 }
 
@@ -170,7 +208,7 @@ public struct OracleCompletion: Sendable {
     public var problems: [Problem]
     /// Inputs that got no test because the reference raised, timed out or crashed on them.
     public var skippedInputs: [ProblemID: Int]
-    /// Whether the outputs came from the on-disk cache.
+    /// Whether every output came from the on-disk cache.
     public var usedCache: Bool
 
     public init(problems: [Problem], skippedInputs: [ProblemID: Int] = [:], usedCache: Bool) {
