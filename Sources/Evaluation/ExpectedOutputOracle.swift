@@ -9,8 +9,9 @@ public import O1CoderCore
 ///
 /// - Each problem's inputs are run in batches (raw `Sandbox.run` with ``OracleDriver``'s script;
 ///   arguments on stdin), each input under its own CPU limit (``inputSeconds``). A batch that dies
-///   keeps the inputs it finished and the rest run again in a fresh batch; the input a fresh
-///   batch dies on is recorded as crashed. So one slow or fatal input costs only itself.
+///   keeps the inputs it finished and the rest run again in a fresh batch; one that finished none
+///   is split in halves; a single input that still dies is recorded as crashed. So one slow or
+///   fatal input costs only itself.
 /// - An input on which the reference raises, times out or crashes gets no test; it is counted in
 ///   ``OracleCompletion/skippedInputs``.
 /// - MBPP+ inputs are converted first (``EvalPlusInputConversion``); the suite's setup then
@@ -45,7 +46,7 @@ public struct ExpectedOutputOracle: Sendable {
 
     public init(
         sandbox: any Sandbox, limits: ExecutionLimits = ExpectedOutputOracle.defaultLimits, workers: Int = 2,
-        batchSize: Int = 250, inputSeconds: Double = 10,
+        batchSize: Int = 100, inputSeconds: Double = 10,
         cacheDirectory: String? = ExpectedOutputOracle.defaultCacheDirectory
     ) {
         self.sandbox = sandbox
@@ -69,11 +70,15 @@ public struct ExpectedOutputOracle: Sendable {
             return entry.base.count != inputs.base.count || entry.plus.count != inputs.plus.count
         }
         var outputs = cache.outputs
+        var cacheWarning: String?
         if !missing.isEmpty {
             let computed = try await compute(missing, inputs: result.evalPlusInputs, progress: progress)
             outputs.merge(computed) { $1 }
             for (key, entry) in computed where entry.isDefinitive { cache.outputs[key] = entry }
-            if let cachePath, computed.values.contains(where: \.isDefinitive) { try cache.write(to: cachePath) }
+            if let cachePath, computed.values.contains(where: \.isDefinitive) {
+                // The outputs are in hand: a cache that cannot be written costs a recomputation later, not this run.
+                do { try cache.write(to: cachePath) } catch { cacheWarning = "\(error)" }
+            }
         }
         var problems: [Problem] = []
         var skipped: [ProblemID: Int] = [:]
@@ -104,7 +109,7 @@ public struct ExpectedOutputOracle: Sendable {
                 skipped[problem.id] = missingCount
             }
         }
-        return OracleCompletion(problems: problems, skippedInputs: skipped, usedCache: missing.isEmpty)
+        return OracleCompletion(problems: problems, skippedInputs: skipped, usedCache: missing.isEmpty, cacheWarning: cacheWarning)
     }
 
     private struct Batch: Sendable {
@@ -114,6 +119,38 @@ public struct ExpectedOutputOracle: Sendable {
         var offset: Int
         var arguments: [String]
         var sandboxRetries = 0
+    }
+
+    /// What becomes of a batch that died after `finished` inputs: the rest runs again when the
+    /// batch made progress; a batch that made none is split in halves (on a loaded machine a whole
+    /// batch can outlast its wall clock while each input is fine); a single input that dies is
+    /// blamed (crashed), or after a second sandbox failure left unknown.
+    private func followUps(_ batch: Batch, finished: Int, termination: ExecutionOutcome.Termination)
+        -> [(batch: Batch, blamed: Bool, sandboxFailure: Bool)]
+    {
+        var sandboxFailure = false
+        if case .sandboxError = termination { sandboxFailure = true }
+        if finished > 0 {
+            var rest = batch
+            rest.offset += finished
+            rest.arguments = Array(batch.arguments.dropFirst(finished))
+            return [(rest, false, false)]
+        }
+        if batch.arguments.count > 1 {
+            let half = batch.arguments.count / 2
+            var first = batch
+            first.arguments = Array(batch.arguments.prefix(half))
+            var second = batch
+            second.offset += half
+            second.arguments = Array(batch.arguments.dropFirst(half))
+            return [(first, false, false), (second, false, false)]
+        }
+        if sandboxFailure, batch.sandboxRetries == 0 {
+            var again = batch
+            again.sandboxRetries += 1
+            return [(again, false, false)]
+        }
+        return [(batch, true, sandboxFailure)]
     }
 
     /// Runs every batch until each input has a definitive outcome (or a sandbox failure).
@@ -142,7 +179,7 @@ public struct ExpectedOutputOracle: Sendable {
         var total = pending.count
         var ran = 0
         var died = 0
-        // Rounds: every batch that died leaves a smaller follow-up batch, so the rounds end.
+        // Rounds: every follow-up of a dead batch is smaller, or a single input's one retry, so the rounds end.
         while !pending.isEmpty {
             let round = pending
             pending = []
@@ -171,32 +208,19 @@ public struct ExpectedOutputOracle: Sendable {
                 }
                 if lines.count == batch.arguments.count { continue }
                 died += 1
-                var rest = batch
-                if case .sandboxError = outcome.termination {
-                    // Not the input's fault: try the same inputs once more, then leave them unknown.
-                    guard batch.sandboxRetries == 0 else { continue }
-                    rest.sandboxRetries += 1
-                    rest.offset += lines.count
-                    rest.arguments = Array(batch.arguments.dropFirst(lines.count))
-                    total += 1
-                    pending.append(rest)
-                    continue
-                }
-                var done = lines.count
-                if lines.isEmpty {
-                    // A fresh process died on its first input: that input is to blame.
-                    let crashed = OracleCache.Output(status: .crashed, value: nil, seconds: outcome.elapsedSeconds)
-                    switch batch.group {
-                    case .base: entries[key]?.base[batch.offset] = crashed
-                    case .plus: entries[key]?.plus[batch.offset] = crashed
+                for follow in followUps(batch, finished: lines.count, termination: outcome.termination) {
+                    if follow.blamed {
+                        let status: OracleCache.Status = follow.sandboxFailure ? .sandboxError : .crashed
+                        let output = OracleCache.Output(status: status, value: nil, seconds: outcome.elapsedSeconds)
+                        switch batch.group {
+                        case .base: entries[key]?.base[follow.batch.offset] = output
+                        case .plus: entries[key]?.plus[follow.batch.offset] = output
+                        }
+                    } else {
+                        total += 1
+                        pending.append(follow.batch)
                     }
-                    done = 1
                 }
-                guard done < batch.arguments.count else { continue }
-                rest.offset += done
-                rest.arguments = Array(batch.arguments.dropFirst(done))
-                total += 1
-                pending.append(rest)
             }
         }
         return entries
@@ -210,10 +234,13 @@ public struct OracleCompletion: Sendable {
     public var skippedInputs: [ProblemID: Int]
     /// Whether every output came from the on-disk cache.
     public var usedCache: Bool
+    /// Why the cache could not be written, when it could not.
+    public var cacheWarning: String?
 
-    public init(problems: [Problem], skippedInputs: [ProblemID: Int] = [:], usedCache: Bool) {
+    public init(problems: [Problem], skippedInputs: [ProblemID: Int] = [:], usedCache: Bool, cacheWarning: String? = nil) {
         self.problems = problems
         self.skippedInputs = skippedInputs
         self.usedCache = usedCache
+        self.cacheWarning = cacheWarning
     }
 }
