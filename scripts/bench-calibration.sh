@@ -10,7 +10,10 @@
 #   LIMIT (all; first N problems per dataset), DATASETS ("humaneval-plus mbpp-plus"), MAX_TOKENS (768,
 #   EvalPlus's max_new_tokens), CPU_SECONDS (30: one sample's whole base+plus suite; EvalPlus gives
 #   each input max(4 s, 4 × reference time) within a 60 s task cap), THREADS (nproc), SEED (42),
-#   SKIP_GENERATION (0; 1 re-evaluates existing generations only), O1CODER, OUT, WORK.
+#   SKIP_GENERATION (0; 1 evaluates the existing generations only, those of the ledger when a
+#   generation is still running: a snapshot), O1CODER, OUT, WORK.
+# On a machine whose cores are shared with other jobs, THREADS=1 is much faster: llama.cpp's
+# threads spin at every barrier while a descheduled peer holds it up.
 . "$(dirname "$0")/common.sh"
 MODEL="${1:-qwen2.5-coder-0.5b-instruct}"
 DATASETS="${DATASETS:-humaneval-plus mbpp-plus}"
@@ -26,36 +29,58 @@ export O1CODER_SHARED_DATASETS="$SHARED"
 [ -x "$O1CODER" ] || die "$O1CODER missing; run make release"
 limit=(); [ -n "${LIMIT:-}" ] && limit=(--limit "$LIMIT")
 mkdir -p "$WORK"
+evaluated=()
 
 for ds in $DATASETS; do
   run="$WORK/$ds"
+  # HumanEval's generations are made from HumanEval's own file: its prompts are HumanEval+'s but for
+  # HumanEval/115 (a docstring fix), and it needs no expected-output oracle before generating.
+  gen="$ds"; [ "$ds" = humaneval-plus ] && gen=humaneval
   if [ "${SKIP_GENERATION:-0}" != 1 ]; then
-    log "$ds: generating with $MODEL (greedy, evalplus prompt; resumes $run)"
+    log "$ds: generating on $gen with $MODEL (greedy, evalplus prompt; resumes $run)"
     start=$(date +%s)
-    "$O1CODER" sample --dataset "$ds" "${limit[@]}" --model "$MODEL" --threads "$THREADS" --style evalplus \
+    "$O1CODER" sample --dataset "$gen" "${limit[@]}" --model "$MODEL" --threads "$THREADS" --style evalplus \
       -n 1 --temperature 0 --top-k 0 --top-p 1 --max-tokens "$MAX_TOKENS" --seed "$SEED" \
       --cpu-seconds "$CPU_SECONDS" --out "$run" > "$run.sample.txt"
     end=$(date +%s)
     echo $((end - start)) >> "$run.generate-wall-seconds"
   fi
-  [ -f "$run/samples.jsonl" ] || die "$run/samples.jsonl missing: generation has not finished once"
+  samples="$run/samples.jsonl"; sel=("${limit[@]}")
+  if [ ! -f "$samples" ] || [ "$run/problems.jsonl" -nt "$samples" ]; then
+    # Generation still running (or killed): evaluate what the ledger holds, problem by problem.
+    [ -s "$run/problems.jsonl" ] || { log "$ds: no finished generations yet, skipped"; continue; }
+    samples="$run/ledger-samples.jsonl"
+    python3 - "$run/problems.jsonl" "$samples" <<'PY'
+import json, sys
+with open(sys.argv[2], "w") as out:
+    for line in open(sys.argv[1]):
+        if line.strip():
+            r = json.loads(line)
+            for i, c in enumerate(x for p in r["prefixes"] for x in p["completions"]):
+                out.write(json.dumps({"task_id": r["taskID"], "completion_id": i, "solution": c.get("code") or ""}) + "\n")
+PY
+    sel=(); for id in $(python3 -c 'import json,sys; [print(json.loads(l)["task_id"]) for l in open(sys.argv[1]) if l.strip()]' "$samples"); do sel+=(--problem "$id"); done
+    log "$ds: evaluating the ${#sel[@]} / 2 problems generated so far"
+  fi
   log "$ds: evaluating the generations with base + plus tests"
   start=$(date +%s)
-  "$O1CODER" eval --dataset "$ds" "${limit[@]}" --samples "$run/samples.jsonl" --plus --k 1 --json \
+  "$O1CODER" eval --dataset "$ds" "${sel[@]}" --samples "$samples" --plus --k 1 --json \
     --cpu-seconds "$CPU_SECONDS" --out "$run/eval_results.jsonl" > "$run/eval.json"
   end=$(date +%s)
   echo $((end - start)) > "$run.eval-wall-seconds"
   if [ "$ds" = humaneval-plus ]; then
     # Cross-check: the same generations against the original HumanEval check() tests.
-    "$O1CODER" eval --dataset humaneval "${limit[@]}" --samples "$run/samples.jsonl" --k 1 --json \
+    "$O1CODER" eval --dataset humaneval "${sel[@]}" --samples "$samples" --k 1 --json \
       --cpu-seconds "$CPU_SECONDS" --out "$run/eval_humaneval_results.jsonl" > "$run/eval_humaneval.json"
   fi
+  evaluated+=("$ds")
 done
 
 sanitizer=none
 "$O1CODER" eval --help 2>&1 | grep -qi sanitiz && sanitizer=available
 
-python3 - "$WORK" "$OUT" "$sanitizer" "$CPU_SECONDS" $DATASETS <<'PY'
+[ ${#evaluated[@]} -gt 0 ] || die "nothing to evaluate yet"
+python3 - "$WORK" "$OUT" "$sanitizer" "$CPU_SECONDS" "${evaluated[@]}" <<'PY'
 import collections, datetime, json, math, os, platform, struct, sys
 work, out, sanitizer, cpu_seconds, *datasets = sys.argv[1:]
 PUBLISHED = {  # Qwen2.5-Coder technical report, greedy pass@1 (EvalPlus harness)
