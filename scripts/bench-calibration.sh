@@ -73,6 +73,33 @@ PY
     "$O1CODER" eval --dataset humaneval "${sel[@]}" --samples "$samples" --k 1 --json \
       --cpu-seconds "$CPU_SECONDS" --out "$run/eval_humaneval_results.jsonl" > "$run/eval_humaneval.json"
   fi
+  # What a sanitizer could change: the same code with only its imports, definitions and top-level
+  # assignments (the model's own top-level asserts and calls dropped), by line ranges of Python's ast.
+  python3 - "$samples" "$run/defs-only-samples.jsonl" <<'PY'
+import ast, json, sys
+KEEP = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Assign, ast.AnnAssign)
+with open(sys.argv[2], "w") as out:
+    for line in open(sys.argv[1]):
+        if not line.strip():
+            continue
+        s = json.loads(line)
+        code = s.get("solution") or ""
+        try:
+            tree = ast.parse(code)
+        except SyntaxError:
+            tree = None
+        if tree is not None:
+            lines = code.split("\n")
+            kept = []
+            for node in tree.body:
+                if isinstance(node, KEEP):
+                    start = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+                    kept.extend(lines[start - 1:node.end_lineno])
+            code = "\n".join(kept) + "\n"
+        out.write(json.dumps({"task_id": s["task_id"], "completion_id": s.get("completion_id", 0), "solution": code}) + "\n")
+PY
+  "$O1CODER" eval --dataset "$ds" "${sel[@]}" --samples "$run/defs-only-samples.jsonl" --plus --k 1 --json \
+    --cpu-seconds "$CPU_SECONDS" --out "$run/eval_defs_only_results.jsonl" > "$run/eval_defs_only.json"
   evaluated+=("$ds")
 done
 
@@ -142,6 +169,8 @@ for ds in datasets:
     records = [json.loads(l) for l in open(f"{run}/problems.jsonl") if l.strip()]
     results = [json.loads(l) for l in open(f"{run}/eval_results.jsonl") if l.strip()]
     summary = json.load(open(f"{run}/eval.json"))
+    evaluated_ids = {r["task_id"] for r in results}
+    records = [r for r in records if r["taskID"] in evaluated_ids]  # a snapshot: what was evaluated
     completions = [c for r in records for p in r["prefixes"] for c in p["completions"]]
     stops = collections.Counter(c["stopReason"] for c in completions)
     gen_wall = sum(int(x) for x in open(f"{run}.generate-wall-seconds")) if os.path.exists(f"{run}.generate-wall-seconds") else None
@@ -149,7 +178,7 @@ for ds in datasets:
     meta = gguf_metadata(model["path"]) if os.path.exists(model["path"]) else {}
     cfg = manifest["configuration"]
     common = {
-        "dataset_file": manifest["dataset"], "problems_in_dataset": summary["problems_total"],
+        "dataset_file": manifest["dataset"], "problems_in_dataset": manifest["problemCount"],
         "model": {"name": model["name"], "sha256": model["sha256"], "gguf_name": meta.get("general.name"),
                   "quantisation": GGUF_FILE_TYPES.get(meta.get("general.file_type"), meta.get("general.file_type"))},
         "prompt": {"style": cfg["style"], "few_shot": cfg["fewShotExamples"], "temperature": cfg["sampling"]["temperature"],
@@ -178,11 +207,24 @@ for ds in datasets:
             "failures_by_verdict": dict(verdicts),
             "failure_examples": [{"task_id": r["task_id"], "verdict": r["verdict"], "message": (r.get("message") or "")[:200]}
                                  for r in fails[:5]],
-            "complete": n == summary["problems_total"],
+            "complete": n == manifest["problemCount"],
         })
+        defs_path = f"{run}/eval_defs_only_results.jsonl"
+        if os.path.exists(defs_path):
+            defs = [json.loads(l) for l in open(defs_path) if l.strip()]
+            dk = sum(1 for r in defs if (r["plus_passed"] if plus else r["passed"]))
+            entry["definitions_only"] = {
+                "note": "same generations, only imports/defs/classes/assignments kept (a stand-in for a sanitizer)",
+                "n": len(defs), "passed": dk, "pass_at_1": round(100 * dk / len(defs), 1) if defs else None,
+                "wilson_95": wilson(dk, len(defs)),
+                "failures_by_verdict": dict(collections.Counter(
+                    r["verdict"] for r in defs if not (r["plus_passed"] if plus else r["passed"])))}
         result["datasets"][name] = entry
         lines.append(f"{name:15} {k:3}/{n:3} = {pass1}% (95% {entry['wilson_95']}) · published {PUBLISHED[name]} · "
                      f"diff {entry['difference']} · fails {dict(verdicts)}")
+        if "definitions_only" in entry:
+            d = entry["definitions_only"]
+            lines.append(f"{'':15} definitions only: {d['passed']}/{d['n']} = {d['pass_at_1']}% · fails {d['failures_by_verdict']}")
     lines.append(f"{'':15} truncated {stops.get('max_tokens', 0)} · repetition-stopped {stops.get('repetition', 0)} · "
                  f"generation {gen_wall} s · evaluation {common['evaluation_wall_seconds']} s")
     if ds == "humaneval-plus" and os.path.exists(f"{run}/eval_humaneval_results.jsonl"):

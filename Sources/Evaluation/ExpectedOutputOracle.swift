@@ -32,9 +32,12 @@ public struct ExpectedOutputOracle: Sendable {
     /// `nil` disables the cache.
     public var cacheDirectory: String?
 
-    /// Generous limits for trusted reference code: 60 s CPU and 256 MiB of output per batch.
+    /// Generous limits for trusted reference code: 60 s CPU and 256 MiB of output per batch. The
+    /// wall clock is 10× the CPU time, not 3×: on a loaded machine a batch's CPU limit should end
+    /// it (its finished inputs are kept), not the wall clock (the sandbox kills the worker, and
+    /// the batch's output is lost).
     public static let defaultLimits = ExecutionLimits(
-        cpuSeconds: 60, memory: .gibibytes(2), output: .mebibytes(256), processes: 64, openFiles: 64)
+        cpuSeconds: 60, wallSeconds: 600, memory: .gibibytes(2), output: .mebibytes(256), processes: 64, openFiles: 64)
 
     /// `~/.cache/o1coder/oracle` (or `$XDG_CACHE_HOME/o1coder/oracle`).
     public static var defaultCacheDirectory: String {
