@@ -19,7 +19,8 @@ public import O1CoderCore
 /// - Results are cached per problem in `<cacheDirectory>/<sha256 of the dataset file>.json`
 ///   (default `~/.cache/o1coder/oracle`); a later run computes only the problems missing, and
 ///   problems touched by a sandbox failure are not written.
-/// - Comparison: `.absoluteTolerance(atol)` when `atol > 0`, else `.exact`.
+/// - Comparison: `.absoluteTolerance(atol)` when `atol > 0`; else 1e-6 when some expected output
+///   is a float or a list of floats (``EvalPlusFloatRule``, as EvalPlus does); else `.exact`.
 public struct ExpectedOutputOracle: Sendable {
     public var sandbox: any Sandbox
     /// Limits for one batch.
@@ -102,7 +103,14 @@ public struct ExpectedOutputOracle: Sendable {
                     cases.append(.call(arguments: argumentList, expected: .pythonLiteral(literal), group: group))
                 }
             }
-            let comparison: Comparison = inputs.absoluteTolerance > 0 ? .absoluteTolerance(inputs.absoluteTolerance) : .exact
+            let floats = cases.contains { testCase in
+                if case .call(_, .pythonLiteral(let literal), _) = testCase { return EvalPlusFloatRule.isFloats(literal) }
+                return false
+            }
+            let comparison: Comparison =
+                inputs.absoluteTolerance > 0
+                ? .absoluteTolerance(inputs.absoluteTolerance)
+                : floats ? .absoluteTolerance(EvalPlusFloatRule.enforcedTolerance) : .exact
             let setup = problem.entryPoint.map { EvalPlusArgumentAdapter.entryPointWrapper(inputs.conversion, entryPoint: $0) } ?? ""
             problem.tests = TestSuite(setup: setup, preamble: "", cases: cases, comparison: comparison)
             problem.metadata["evalplus.oracle"] = missing.contains { $0.id == problem.id } ? "computed" : "cached"
