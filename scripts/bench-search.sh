@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 MODEL="${1:-qwen2.5-coder-0.5b-instruct}"
 read -r -a budgets <<<"${SEARCH_BUDGETS:-2000 4000}"
 read -r -a arms <<<"${SEARCH_ARMS:-greedy-direct best-of-n-direct best-of-n-pseudocode mcts-standard}"
-common=(--model "$MODEL" --budgets "${budgets[@]}" --arms "${arms[@]}" --reward-tests "${SEARCH_REWARD:-public}"
+common=(--model "$MODEL" --threads "${THREADS:-2}" --budgets "${budgets[@]}" --arms "${arms[@]}" --reward-tests "${SEARCH_REWARD:-public}"
   --ledger bench/results/search-ledger.jsonl --out bench/results/search.json --html bench/results/search.html)
 [ -n "${SEARCH_SHARD:-}" ] && common+=(--shard "$SEARCH_SHARD")
 shared="${O1CODER_SHARED_DATASETS:-../shared/datasets}"

@@ -9,10 +9,14 @@ public struct EvalPlusInputs: Sendable, Hashable, Codable {
     public var plus: [String]
     /// EvalPlus `atol`: absolute tolerance for float results; 0 means exact comparison.
     public var absoluteTolerance: Double
+    /// What turns each JSON argument list into the task's Python arguments (MBPP+ tuples, sets,
+    /// complex numbers); applied by the oracle and by the tests alike.
+    public var conversion: EvalPlusInputConversion
 
-    public init(base: [String], plus: [String], absoluteTolerance: Double) {
+    public init(base: [String], plus: [String], absoluteTolerance: Double, conversion: EvalPlusInputConversion = .none) {
         self.base = base
         self.plus = plus
         self.absoluteTolerance = absoluteTolerance
+        self.conversion = conversion
     }
 }

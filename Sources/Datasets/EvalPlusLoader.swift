@@ -9,7 +9,8 @@ public import O1CoderCore
 /// inputs so that `ExpectedOutputOracle` can replace the suite with base/plus `.call` tests.
 ///
 /// - HumanEval+: like ``HumanEvalLoader`` (continues the prompt; reference = prompt + solution).
-/// - MBPP+: prompt and entry point as given; reference = `canonical_solution`; full programs.
+/// - MBPP+: prompt and entry point as given; reference = `canonical_solution`; full programs;
+///   each task's ``EvalPlusInputConversion`` (tuples, sets, complex numbers lost to JSON).
 public struct EvalPlusLoader: Sendable {
     public var dataset: DatasetName
 
@@ -24,7 +25,8 @@ public struct EvalPlusLoader: Sendable {
         var inputs: [ProblemID: EvalPlusInputs] = [:]
         let warnings = try JSONLReader(path: path).forEachRecord(skipMalformed: options.skipMalformed) { record in
             let problem = try self.problem(from: record)
-            let argumentLists = try Self.inputs(from: record)
+            var argumentLists = try Self.inputs(from: record)
+            if self.dataset == .mbppPlus { argumentLists.conversion = .mbppPlus(taskID: problem.id.rawValue) }
             problems.append(problem)
             inputs[problem.id] = argumentLists
         }

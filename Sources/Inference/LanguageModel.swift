@@ -54,10 +54,13 @@ public struct SamplingParameters: Codable, Sendable, Hashable {
     public var maxTokens: Int
     /// Generation stops before any of these strings; the stop string is not part of the text.
     public var stop: [String]
+    /// Stops a completion that loops (``RepetitionGuard``); nil turns the guard off. Optional so
+    /// that recorded parameters from before the guard decode as "off".
+    public var repetitionGuard: RepetitionGuard?
 
     public init(
         temperature: Double = 0.8, topK: Int? = 40, topP: Double? = 0.95, minP: Double? = nil,
-        seed: UInt64 = 42, maxTokens: Int = 512, stop: [String] = []
+        seed: UInt64 = 42, maxTokens: Int = 512, stop: [String] = [], repetitionGuard: RepetitionGuard? = nil
     ) {
         self.temperature = temperature
         self.topK = topK
@@ -66,6 +69,7 @@ public struct SamplingParameters: Codable, Sendable, Hashable {
         self.seed = seed
         self.maxTokens = maxTokens
         self.stop = stop
+        self.repetitionGuard = repetitionGuard
     }
 
     public static let greedy = SamplingParameters(temperature: 0, topK: nil, topP: nil, minP: nil)
@@ -97,6 +101,8 @@ public enum StopReason: String, Codable, Sendable, Hashable {
     case endOfSequence = "eos"
     case maxTokens = "max_tokens"
     case stopSequence = "stop"
+    /// The ``RepetitionGuard`` stopped a loop; the text ends before the repeats.
+    case repetition
     case cancelled
 }
 

@@ -185,7 +185,11 @@ public final class OpenAIModel: LanguageModel {
         let choices = response.choices.enumerated()
             .sorted { ($0.element.index ?? $0.offset) < ($1.element.index ?? $1.offset) }
             .prefix(count)
-            .map { Self.completion(from: $0.element, stop: request.parameters.stop, prefill: Self.prefill(of: request.prompt)) }
+            .map {
+                // The server cannot be stopped mid-answer: the guard cuts the text afterwards.
+                Self.completion(from: $0.element, stop: request.parameters.stop, prefill: Self.prefill(of: request.prompt))
+                    .applying(request.parameters.repetitionGuard)
+            }
         var usage = Self.usage(response.usage)
         // llama-server (b1-0c1e570) counts only one choice's tokens in `usage` when n > 1; the
         // per-token log-probs, when present, give the true count.
@@ -214,6 +218,7 @@ public final class OpenAIModel: LanguageModel {
             }
         }
         var result = accumulator.result
+        result.completions = result.completions.map { $0.applying(request.parameters.repetitionGuard) }
         result.usage.seconds = OpenAIHTTPClient.seconds(elapsed)
         return result
     }

@@ -80,6 +80,7 @@ struct DatasetSelectionOptions: ParsableArguments, Sendable {
         guard result.needsOracle else { return result.problems }
         let oracle = ExpectedOutputOracle(sandbox: sandbox, workers: workers)
         let completion = try await oracle.complete(result, progress: StandardError.progress)
+        if let warning = completion.cacheWarning { StandardError.write("warning: expected outputs not cached: \(warning)") }
         let skipped = completion.skippedInputs.values.reduce(0, +)
         StandardError.write(
             "expected outputs \(completion.usedCache ? "from cache" : "computed")"

@@ -30,7 +30,8 @@ struct SampleCommand: AsyncParsableCommand {
     @OptionGroup var modelOptions: ModelOptions
     @OptionGroup var sandboxOptions: SandboxOptions
 
-    @Option(help: "Prompt style: direct, cot (vanilla chain-of-thought) or pseudocode.") var style: PromptStyle
+    @Option(help: "Prompt style: direct, cot (vanilla chain-of-thought), pseudocode, or evalplus (EvalPlus's zero-shot instruct prompt).")
+    var style: PromptStyle
     @Option(name: .short, help: ArgumentHelp("Independent whole answers per problem.", valueName: "N")) var n: Int = 1
     @Option(help: ArgumentHelp("ASPR: reasoning prefixes per problem (turns on the ASPR protocol).", valueName: "m"))
     var prefixes: Int?
@@ -47,6 +48,8 @@ struct SampleCommand: AsyncParsableCommand {
     var maxPrefixSteps: Int = 4
     @Option(help: ArgumentHelp("Few-shot examples per prompt.", valueName: "k")) var fewShot: Int = 2
     @Flag(help: "Also run EvalPlus plus tests (humaneval-plus, mbpp-plus).") var plus = false
+    @Flag(inversion: .prefixedNo, help: "Stop an answer whose last lines repeat a block 4 times (keeps the first copy).")
+    var repetitionGuard = true
     @Option(help: ArgumentHelp("Output directory (default runs/sample-<dataset>-<style>-<protocol>).", valueName: "dir"))
     var out: String?
     @Option(help: "Problems sampled at once (execution of one overlaps generation of another).")
@@ -56,12 +59,12 @@ struct SampleCommand: AsyncParsableCommand {
     func samplingConfiguration() -> SamplingConfiguration {
         let sampling = SamplingParameters(
             temperature: temperature, topK: topK > 0 ? topK : nil, topP: topP < 1 ? topP : nil, seed: seed,
-            maxTokens: maxTokens)
+            maxTokens: maxTokens, repetitionGuard: repetitionGuard ? .standard : nil)
         let samplingProtocol: SamplingProtocol = prefixes.map { .aspr(prefixes: $0, completions: completions) }
             ?? .independent(samples: n)
         return SamplingConfiguration(
             style: style, samplingProtocol: samplingProtocol, sampling: sampling, codeMaxTokens: codeMaxTokens,
-            maxPrefixSteps: maxPrefixSteps, fewShotExamples: fewShot, includePlusTests: plus, limits: sandboxOptions.limits())
+            maxPrefixSteps: maxPrefixSteps, fewShotExamples: style.usesFewShot ? fewShot : 0, includePlusTests: plus, limits: sandboxOptions.limits())
     }
 
     var outputDirectory: String {

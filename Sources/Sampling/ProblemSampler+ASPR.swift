@@ -13,6 +13,14 @@ extension ProblemSampler {
             let (drafts, used) = try await fencedCompletions(problem, messages: messages, prefixText: "", prefixIndex: 0, count: n)
             usage = usage + used
             prefixes = [PrefixDraft(index: 0, text: "", trace: nil, end: .none, generatedTokens: 0, completions: drafts)]
+        case .evalplus:
+            // Like direct: one empty prefix; the prompt's own assistant turn already opens the fence.
+            let messages = prompts.messages(for: problem, style: .evalplus)
+            let (drafts, used) = try await fencedCompletions(
+                problem, messages: Array(messages.dropLast()), prefixText: "", prefixIndex: 0, count: n,
+                answerPrefix: messages.last?.content)
+            usage = usage + used
+            prefixes = [PrefixDraft(index: 0, text: "", trace: nil, end: .none, generatedTokens: 0, completions: drafts)]
         case .chainOfThought:
             let generator = AnswerGenerator(model: model, prompts: prompts)
             var parameters = configuration.sampling
@@ -61,22 +69,28 @@ extension ProblemSampler {
     }
 
     /// n continuations of `messages` + an assistant turn holding `prefixText` and an opened python
-    /// fence, stopped at the closing fence.
+    /// fence (or `answerPrefix`, which must end in one), stopped at the closing fence.
     func fencedCompletions(
-        _ problem: Problem, messages: [ChatMessage], prefixText: String, prefixIndex: Int, count: Int
+        _ problem: Problem, messages: [ChatMessage], prefixText: String, prefixIndex: Int, count: Int,
+        answerPrefix: String? = nil
     ) async throws -> ([CompletionDraft], TokenUsage) {
         let opening = "```python\n"
-        let partial = prefixText.isEmpty ? opening : prefixText + "\n\n" + opening
+        let partial = answerPrefix ?? (prefixText.isEmpty ? opening : prefixText + "\n\n" + opening)
         var parameters = configuration.sampling
         parameters.maxTokens = configuration.codeMaxTokens
         parameters.seed = SeedDerivation.seed(configuration.sampling.seed, problem: problem.id, stage: 2, index: prefixIndex)
-        parameters.stop = ["```"]
+        parameters.stop = answerPrefix == nil ? ["```"] : AnswerGenerator.fenceStops
         let request = GenerationRequest(
             prompt: .chat(messages + [.assistant(partial)]), parameters: parameters, n: count, wantsLogProbs: false)
         let result = try await model.generate(request)
         let drafts = result.completions.enumerated().map { i, completion in
             let closed = opening + completion.text + "\n```"
-            let truncated: [ParseIssue] = completion.stopReason == .maxTokens ? [.truncated] : []
+            let truncated: [ParseIssue] =
+                switch completion.stopReason {
+                case .maxTokens: [.truncated]
+                case .repetition: [.repetitionStopped]
+                default: []
+                }
             return CompletionDraft(
                 index: i, rawText: completion.text,
                 extraction: CodeExtractor.extract(from: closed, entryPoint: problem.entryPoint), extraIssues: truncated,

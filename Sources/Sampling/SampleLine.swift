@@ -61,7 +61,7 @@ public struct SampleLine: Codable, Sendable, Hashable {
         case .pseudocode:
             let code = StepFormat.openingTag(.code) + "\n" + body + "\n" + StepFormat.stepEnd + "\n"
             return prefix.text.isEmpty ? code : prefix.text + StepFormat.separator + code
-        case .chainOfThought, .direct:
+        case .chainOfThought, .direct, .evalplus:
             let code = "```python\n" + body + "\n```"
             return prefix.text.isEmpty ? code : prefix.text + "\n\n" + code
         }

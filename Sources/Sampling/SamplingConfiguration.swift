@@ -68,8 +68,8 @@ public struct SamplingConfiguration: Codable, Sendable, Hashable {
         case .aspr(let prefixes, let completions):
             if prefixes < 1 { errors.append("--prefixes must be at least 1.") }
             if completions < 1 { errors.append("--completions must be at least 1.") }
-            if style == .direct, prefixes != 1 {
-                errors.append("--style direct has no reasoning: its only prefix is empty, so use --prefixes 1.")
+            if style == .direct || style == .evalplus, prefixes != 1 {
+                errors.append("--style \(style.rawValue) has no reasoning: its only prefix is empty, so use --prefixes 1.")
             }
         }
         if sampling.maxTokens < 1 || codeMaxTokens < 1 { errors.append("token limits must be at least 1.") }

@@ -53,6 +53,12 @@ public struct SamplingSummary: Codable, Sendable, Hashable {
     public var unparsableSamples: Int
     public var parseFailures: [KindCount]
     public var verdicts: [KindCount]
+    /// Why each program's generation ended (`eos`, `stop`, `max_tokens`, `repetition`, …).
+    public var stopReasons: [KindCount]
+    /// Programs whose generation hit the token cap (their code may be cut mid-construct).
+    public var truncatedSamples: Int
+    /// Programs stopped by the repetition guard (their repeated lines dropped).
+    public var repetitionStoppedSamples: Int
     public var prefixEnds: [KindCount]
     public var generatedTokens: Int
     /// Summed per-problem wall time.
@@ -88,6 +94,9 @@ public struct SamplingSummary: Codable, Sendable, Hashable {
         unparsableSamples = completions.count { $0.code == nil }
         parseFailures = KindCount.tally(completions.compactMap(\.parseFailure))
         verdicts = KindCount.tally(completions.map(\.verdict))
+        stopReasons = KindCount.tally(completions.map(\.stopReason.rawValue))
+        truncatedSamples = completions.count { $0.stopReason == .maxTokens }
+        repetitionStoppedSamples = completions.count { $0.stopReason == .repetition }
         prefixEnds = KindCount.tally(records.flatMap(\.prefixes).map(\.end.rawValue))
         generatedTokens = records.reduce(0) { $0 + $1.usage.generatedTokens }
         seconds = records.reduce(0) { $0 + $1.seconds }
@@ -107,6 +116,7 @@ public struct SamplingSummary: Codable, Sendable, Hashable {
         }
         lines.append("unparsable \(unparsableSamples)" + (parseFailures.isEmpty ? "" : " (" + parseFailures.map { "\($0.kind) \($0.count)" }.joined(separator: ", ") + ")"))
         lines.append("verdicts " + verdicts.map { "\($0.kind) \($0.count)" }.joined(separator: ", "))
+        lines.append("truncated at the token cap \(truncatedSamples) · stopped for repetition \(repetitionStoppedSamples)")
         lines.append("prefix ends " + prefixEnds.map { "\($0.kind) \($0.count)" }.joined(separator: ", "))
         lines.append("generated tokens \(generatedTokens)")
         return lines.joined(separator: "\n")

@@ -117,6 +117,29 @@ import Testing
         #expect(abs((summary.passAt1 ?? -1) - 1.0 / 3.0) < 1e-12)
     }
 
+    @Test("evalplus: zero-shot answers inside the opened fence; the summary counts truncated and repetition-stopped ones")
+    func evalPlusCounts() async throws {
+        let model = ScriptedLanguageModel([
+            .completions([
+                .scripted(Fixtures.good, stopReason: .stopSequence), .scripted(Fixtures.good, stopReason: .maxTokens),
+                .scripted(Fixtures.bad, stopReason: .repetition),
+            ])
+        ])
+        let sampler = ProblemSampler(
+            model: model, prompts: try Fixtures.prompts(), sandbox: Fixtures.sandbox(),
+            configuration: Fixtures.configuration(.evalplus, .independent(samples: 3)))
+        let record = try await sampler.sample(Fixtures.problem(3))
+        #expect(model.requests.first?.parameters.stop.first == "\n```")
+        #expect(record.completions.map(\.verdict) == ["passed", "passed", "failed"])
+        #expect(record.completions[1].parseIssues == ["truncated"])
+        let summary = SamplingSummary(records: [record], samplingProtocol: .independent(samples: 3))
+        #expect(summary.truncatedSamples == 1)
+        #expect(summary.repetitionStoppedSamples == 1)
+        #expect(summary.stopReasons == [KindCount(kind: "max_tokens", count: 1), KindCount(kind: "repetition", count: 1),
+            KindCount(kind: "stop", count: 1)])
+        #expect(summary.table.contains("truncated at the token cap 1 · stopped for repetition 1"))
+    }
+
     @Test("the chain-of-thought split takes the last python fence and keeps prose without one")
     func chainOfThoughtSplit() {
         let two = "First idea.\n```python\nx = 1\n```\nBetter:\n  ```Python\ny = 2\n```"

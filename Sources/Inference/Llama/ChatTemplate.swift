@@ -5,9 +5,41 @@ internal import Glibc
 
 /// The model's chat template applied by llama.cpp's built-in matcher (`llama_chat_apply_template`;
 /// no Jinja). A final assistant message is continued, not closed.
+///
+/// A chat without a system message gets the default system turn that the Jinja template itself
+/// would insert (Qwen2.5: "You are Qwen, created by Alibaba Cloud. …"): the built-in matcher
+/// leaves it out, so without this the prompt would differ from what Hugging Face's
+/// `apply_chat_template`, vLLM or EvalPlus give the same model.
 struct ChatTemplate: Sendable, Hashable {
     /// Template text from the GGUF, or a built-in name such as "chatml".
     let source: String
+    /// The template's literal default system message, when it has one.
+    let defaultSystem: String?
+
+    init(source: String) {
+        self.source = source
+        defaultSystem = Self.defaultSystemMessage(in: source)
+    }
+
+    /// The content of a ChatML system turn written as one string literal in a Jinja template
+    /// (`'<|im_start|>system\nTEXT<|im_end|>\n'`), which templates emit when no system message
+    /// was given. Other template families have no such default.
+    static func defaultSystemMessage(in source: String) -> String? {
+        let opening = "<|im_start|>system\\n"
+        let closing = "<|im_end|>\\n"
+        for quote in ["'", "\""] {
+            var rest = Substring(source)
+            while let found = rest.firstRange(of: quote + opening) {
+                rest = rest[found.upperBound...]
+                guard let end = rest.firstIndex(of: Character(quote)) else { break }
+                let literal = rest[..<end]
+                if literal.hasSuffix(closing), literal.count > closing.count {
+                    return String(literal.dropLast(closing.count)).replacing("\\n", with: "\n")
+                }
+            }
+        }
+        return nil
+    }
 
     /// Renders `messages`; with `addAssistant` the text ends with the assistant turn's opening.
     func render(_ messages: [ChatMessage], addAssistant: Bool) throws(InferenceError) -> String {
@@ -39,7 +71,8 @@ struct ChatTemplate: Sendable, Hashable {
         switch input {
         case .text(let text):
             return text
-        case .chat(let messages):
+        case .chat(var messages):
+            if let defaultSystem, messages.first?.role != .system { messages.insert(.system(defaultSystem), at: 0) }
             if let last = messages.last, last.role == .assistant {
                 return try render(Array(messages.dropLast()), addAssistant: true) + last.content
             }

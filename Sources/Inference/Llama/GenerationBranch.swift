@@ -4,6 +4,8 @@ struct GenerationBranch {
     let sampler: SamplerHandle
     var decoder = IncrementalUTF8Decoder()
     var matcher: StopStringMatcher
+    /// Watches the released text for loops (nil: no guard).
+    var repetition: RepetitionDetector?
     var text = ""
     var tokens: [Token] = []
     var logProbs: [Double] = []
@@ -31,6 +33,11 @@ struct GenerationBranch {
             return s
         }
         text += emitted
+        if !emitted.isEmpty, let keep = repetition?.append(emitted) {
+            stopReason = .repetition
+            text = String(decoding: text.utf8.prefix(keep), as: UTF8.self)
+            return emitted
+        }
         if tokens.count >= maxTokens {
             stopReason = .maxTokens
             emitted += finishText()

@@ -73,7 +73,9 @@ extension LlamaEngine {
             let seq = Int32(i)
             if seq != Self.promptSequence { context.copySequence(Self.promptSequence, to: seq, length: Int32(prompt.count)) }
             let sampler = try SamplerHandle(p, seed: p.seed &+ UInt64(firstSample + i))
-            branches.append(GenerationBranch(sequence: seq, sampler: sampler, matcher: StopStringMatcher(stopStrings: p.stop), outputIndex: lastIndex))
+            branches.append(GenerationBranch(
+                sequence: seq, sampler: sampler, matcher: StopStringMatcher(stopStrings: p.stop),
+                repetition: p.repetitionGuard.map(RepetitionDetector.init(guard:)), outputIndex: lastIndex))
         }
         if p.maxTokens == 0 {
             for i in branches.indices { branches[i].stopReason = .maxTokens }

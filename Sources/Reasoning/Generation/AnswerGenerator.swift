@@ -14,14 +14,25 @@ public struct AnswerGenerator: Sendable {
         self.parser = parser
     }
 
-    /// The request for `count` answers in `style` (exposed for logging, replay and tests).
+    /// The request for `count` answers in `style` (exposed for logging, replay and tests). A style
+    /// whose prompt opens a python fence (``PromptStyle/opensCodeFence``) gains ``fenceStops``, so the
+    /// closing fence ends the answer instead of the model running on to the token cap.
     public func request(for problem: Problem, style: PromptStyle, count: Int, parameters: SamplingParameters)
         -> GenerationRequest
     {
-        GenerationRequest(
+        var parameters = parameters
+        if style.opensCodeFence {
+            for stop in Self.fenceStops where !parameters.stop.contains(stop) { parameters.stop.append(stop) }
+        }
+        return GenerationRequest(
             prompt: .chat(prompts.messages(for: problem, style: style)), parameters: parameters, n: count,
             wantsLogProbs: true)
     }
+
+    /// Stop strings of an answer written inside an opened python fence: the closing fence (any fence
+    /// line ends the block; EvalPlus stops at "\n```\n", which this subsumes), and EvalPlus's extra
+    /// stops for chat models, which cut a script's top-level driver code.
+    public static let fenceStops = ["\n```", "\nif __name__", "\ndef main(", "\nprint("]
 
     /// Samples `count` answers and extracts their code.
     /// - Throws: only what the model throws.
@@ -36,11 +47,14 @@ public struct AnswerGenerator: Sendable {
 
     /// Parses one completion as an answer in `style` (pure; used by ``sample`` and by replays).
     public func answer(from completion: Completion, style: PromptStyle, entryPoint: String?) -> SampledAnswer {
-        let code: CodeExtraction
+        var code: CodeExtraction
         var trace: TraceParseOutcome?
         switch style {
         case .direct, .chainOfThought:
             code = CodeExtractor.extract(from: completion.text, entryPoint: entryPoint)
+        case .evalplus:
+            // The prompt opened the fence; the stop string (or the cap) ended it.
+            code = CodeExtractor.extract(from: "```python\n" + completion.text + "\n```", entryPoint: entryPoint)
         case .pseudocode:
             var outcome = parser.parseTrace(completion.text, requirement: .complete, entryPoint: entryPoint)
             if completion.stopReason == .maxTokens {
@@ -59,6 +73,14 @@ public struct AnswerGenerator: Sendable {
             case .unparsable(let failure, _):
                 code = .failed(failure)
             }
+        }
+        if style != .pseudocode, case .found(var found) = code {
+            switch completion.stopReason {
+            case .maxTokens: found.issues.append(.truncated)
+            case .repetition: found.issues.append(.repetitionStopped)
+            default: break
+            }
+            code = .found(found)
         }
         return SampledAnswer(
             style: style, rawText: completion.text, code: code, trace: trace, tokenCount: completion.tokens.count,

@@ -62,6 +62,8 @@ public enum ParseIssue: Codable, Sendable, Hashable, CustomStringConvertible {
     case entryPointNotDefined(expected: String, defined: [String])
     /// Generation hit the token limit, so the last step may be cut short.
     case truncated
+    /// The repetition guard stopped a loop; the repeated lines were dropped.
+    case repetitionStopped
 
     /// A stable identifier for the issue kind (used by fixtures and reports).
     public var kind: String {
@@ -79,6 +81,7 @@ public enum ParseIssue: Codable, Sendable, Hashable, CustomStringConvertible {
         case .proseAroundCode: "proseAroundCode"
         case .entryPointNotDefined: "entryPointNotDefined"
         case .truncated: "truncated"
+        case .repetitionStopped: "repetitionStopped"
         }
     }
 
@@ -98,6 +101,7 @@ public enum ParseIssue: Codable, Sendable, Hashable, CustomStringConvertible {
         case .entryPointNotDefined(let e, let d):
             "The code does not define '\(e)' at top level (defines: \(d.joined(separator: ", ")))."
         case .truncated: "Generation stopped at the token limit."
+        case .repetitionStopped: "Generation repeated itself and was stopped; the repeats were dropped."
         }
     }
 }

@@ -17,8 +17,13 @@ public struct PromptBuilder: Sendable, Hashable {
         self.maxExamples = maxExamples
     }
 
-    /// The messages that ask for a whole answer to `problem` in `style`.
+    /// The messages that ask for a whole answer to `problem` in `style`. The EvalPlus style is
+    /// its own layout: one user turn and the pre-filled assistant turn, no system message and no
+    /// examples (``PromptStyle/evalplus``).
     public func messages(for problem: Problem, style: PromptStyle) -> [ChatMessage] {
+        if style == .evalplus {
+            return [.user(PromptText.evalPlusQuestion(problem.prompt)), .assistant(PromptText.evalPlusAnswerPrefix)]
+        }
         let shape = TaskShape(problem: problem)
         var messages: [ChatMessage] = [.system(PromptText.system(style))]
         for example in library.examples(for: shape, limit: maxExamples) {

@@ -8,6 +8,17 @@ public enum PromptStyle: String, Codable, Sendable, Hashable, CaseIterable {
     case chainOfThought = "cot"
     /// Pseudocode reasoning in ``StepFormat`` steps: Action 1, Action 2 (repeatable), Action 3.
     case pseudocode
+    /// EvalPlus's instruct prompt, as the published Qwen2.5-Coder numbers were measured: zero-shot,
+    /// no system message (the model's template supplies its default), the problem in a fence, and
+    /// the answer started with EvalPlus's response prefix and an opened python fence.
+    case evalplus
+
+    /// Whether the prompt's assistant turn is pre-filled up to an opened python fence, so the
+    /// model writes bare code and the closing fence ends the answer.
+    public var opensCodeFence: Bool { self == .evalplus }
+
+    /// Whether the style uses few-shot examples (EvalPlus's prompt is zero-shot by definition).
+    public var usesFewShot: Bool { self != .evalplus }
 }
 
 /// The shape of a task, which decides the wording of the question and the few-shot examples.

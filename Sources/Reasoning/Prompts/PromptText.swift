@@ -13,8 +13,26 @@ enum PromptText {
                 + " solution in a single ```python code block at the end of your answer."
         case .pseudocode:
             return pseudocodeSystem
+        case .evalplus:
+            return ""  // never sent: EvalPlus's prompt has no system message
         }
     }
+
+    /// EvalPlus's `instruction_prefix` for instruct models (evalplus `codegen.py`, `run_codegen`).
+    static let evalPlusInstruction =
+        "Please provide a self-contained Python script that solves the following problem in a markdown code block:"
+    /// EvalPlus's `response_prefix`; the answer continues after it and an opened python fence.
+    static let evalPlusResponse =
+        "Below is a Python script with a self-contained function that solves the problem and passes corresponding tests:"
+
+    /// The user turn of EvalPlus's chat prompt (`make_raw_chat_prompt`): the instruction, then the
+    /// task prompt stripped of surrounding whitespace inside an untagged fence.
+    static func evalPlusQuestion(_ prompt: String) -> String {
+        evalPlusInstruction + "\n```\n" + prompt.trimmingWhitespace() + "\n```\n"
+    }
+
+    /// The start of EvalPlus's assistant turn: the response prefix and an opened python fence.
+    static let evalPlusAnswerPrefix = evalPlusResponse + "\n```python\n"
 
     static let pseudocodeSystem = """
         You are an expert Python programmer. Solve the problem by reasoning in steps that turn \
@@ -60,6 +78,7 @@ enum PromptText {
         case .direct: return fenced
         case .chainOfThought: return example.reasoning.trimmingWhitespace() + "\n\n" + fenced
         case .pseudocode: return example.trace.rendered.trimmingWhitespace()
+        case .evalplus: return evalPlusAnswerPrefix + example.code.trimmingBlankLines() + "\n```"
         }
     }
 }
