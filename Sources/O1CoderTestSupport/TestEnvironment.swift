@@ -37,6 +37,12 @@ public enum TestEnvironment {
         return ModelStore.standard().path(for: descriptor)
     }
 
+    /// What to pass to the tool's `--model` for the test model: the registry name, which the tool
+    /// resolves through the same model store (and records with its sha256), or the override's path.
+    public static var testModelReference: String {
+        variable("O1CODER_TEST_MODEL") ?? ModelRegistry.testModel.rawValue
+    }
+
     /// llama.cpp's version in the cache (the Makefile's LLAMA_VERSION, scripts/setup-llama.sh's VERSION).
     static let llamaVersion = "0.3.36"
 

@@ -13,7 +13,7 @@ import Testing
     static func searchArguments(store: String, limit: Int) -> [String] {
         [
             "search", "--dataset", "mbpp", "--path", mbpp, "--split", "test", "--limit", "\(limit)",
-            "--model", TestEnvironment.testModelPath, "--store", store, "--rollouts", "2", "--width", "2",
+            "--model", TestEnvironment.testModelReference, "--store", store, "--rollouts", "2", "--width", "2",
             "--max-tokens", "96", "--ctx", "2048", "--problems-in-flight", "1",
         ]
     }

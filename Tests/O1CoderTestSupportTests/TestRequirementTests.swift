@@ -1,4 +1,5 @@
 import Foundation
+import Inference
 import Testing
 @testable import O1CoderTestSupport
 
@@ -70,5 +71,12 @@ import Testing
         let installed = TestEnvironment.cacheDirectory + "/llama.cpp/llama-cpp-python-\(version)/bin/llama-server"
 
         #expect(TestEnvironment.llamaServerCandidates.contains(installed))
+    }
+
+    @Test("--model with the test model's reference resolves to the file the requirement checks", .requires(.testModel))
+    func testModelReferenceResolves() throws {
+        let spec = try ModelStore.standard().resolve(TestEnvironment.testModelReference)
+
+        #expect(spec.basePath == TestEnvironment.testModelPath)
     }
 }
