@@ -46,16 +46,28 @@ public enum PublicTests {
     }
 
     /// Whether each part (whitespace removed, at least 2 characters together) occurs in `text`
-    /// after the previous one.
+    /// after the previous one. Byte-wise: test inputs can be megabytes (TACO), and a part longer
+    /// than what is left of the text is rejected before any search.
     static func appearsInOrder(_ parts: [String], in text: String) -> Bool {
-        let squeezed = parts.map(\.withoutWhitespace)
+        let squeezed = parts.map { Array($0.withoutWhitespace.utf8) }
         guard squeezed.allSatisfy({ !$0.isEmpty }), squeezed.reduce(0, { $0 + $1.count }) >= 2 else { return false }
-        var rest = Substring(text.withoutWhitespace)
+        let haystack = Array(text.withoutWhitespace.utf8)
+        var start = 0
         for part in squeezed {
-            guard let range = rest.firstRange(of: part) else { return false }
-            rest = rest[range.upperBound...]
+            guard let found = firstIndex(of: part, in: haystack, from: start) else { return false }
+            start = found + part.count
         }
         return true
+    }
+
+    static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard needle.count <= haystack.count - start else { return nil }
+        var i = start
+        while i + needle.count <= haystack.count {
+            if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
     }
 }
 
