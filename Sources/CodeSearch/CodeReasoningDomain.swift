@@ -33,9 +33,10 @@ public struct CodeReasoningDomain: SearchDomain {
     }
 
     public func propose(
-        after steps: [ReasoningStep], count: Int, mustTerminate: Bool, variant: UInt64
+        after steps: [ReasoningStep], count: Int, mustTerminate: Bool, variant: UInt64, tokenLimit: Int?
     ) async throws -> Proposal<ReasoningStep> {
         var parameters = configuration.sampling
+        if let tokenLimit { parameters.maxTokens = min(parameters.maxTokens, tokenLimit) }
         // Distinct seeds per expansion, derived from the prefix (and the search's variant: a
         // retry, or a node's identity), so re-expanding is reproducible.
         parameters.seed = configuration.sampling.seed ^ SplitMix64.fnv1a(

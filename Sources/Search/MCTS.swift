@@ -37,6 +37,11 @@ public struct MCTS<Domain: SearchDomain>: Sendable {
             while !state.tree[current].isTerminal, state.tree[current].depth < configuration.maxDepth {
                 var children: [NodeID]
                 if !state.tree[current].isExpanded {
+                    // A path cut by the spent budget is no rollout outcome: nothing is backed up.
+                    if let budget = configuration.tokenBudget, state.stats.generatedTokens >= budget {
+                        backedUp = true
+                        break
+                    }
                     let created = try await expand(current, in: &state, rollout: t)
                     children = state.tree[current].children
                     if configuration.backUpEvaluatedTerminals {
@@ -149,9 +154,10 @@ public struct MCTS<Domain: SearchDomain>: Sendable {
         var candidates: [SearchTree<Step>.Candidate] = []
         for attempt in 0...configuration.expansionRetries {
             if attempt > 0, let budget = configuration.tokenBudget, state.stats.generatedTokens >= budget { break }
+            let left = configuration.tokenBudget.map { max(1, ($0 - state.stats.generatedTokens + configuration.width - 1) / configuration.width) }
             let proposal = try await domain.propose(
                 after: steps, count: configuration.width, mustTerminate: mustTerminate,
-                variant: expansionVariant(of: node, attempt: attempt))
+                variant: expansionVariant(of: node, attempt: attempt), tokenLimit: left)
             state.stats.expansions += 1
             state.stats.generatedTokens += proposal.generatedTokens
             candidates = proposal.candidates

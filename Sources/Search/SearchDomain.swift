@@ -8,7 +8,11 @@ public protocol SearchDomain: Sendable {
     /// (the code) because the depth cap is reached. `variant` is 0 for the first proposal at a
     /// prefix; otherwise the domain mixes it into its sampling seed (a retry after a failed
     /// expansion, or a duplicate sibling's own subtree), so the same prefix samples differently.
-    func propose(after steps: [Step], count: Int, mustTerminate: Bool, variant: UInt64) async throws -> Proposal<Step>
+    /// `tokenLimit`, when set, is the most tokens one sample may generate: what is left of the
+    /// token budget shared among the `count` samples, so no expansion overspends the budget.
+    func propose(
+        after steps: [Step], count: Int, mustTerminate: Bool, variant: UInt64, tokenLimit: Int?
+    ) async throws -> Proposal<Step>
 
     /// Reward in [0, 1] of a terminal path (pass rate on the search tests, with optional shaping).
     func reward(of steps: [Step]) async throws -> Double

@@ -43,6 +43,8 @@ import Testing
         let r = try await Self.sampler(model).run(CodeSearchTests.problem("Mbpp/1"), tokenBudget: 2 * words * 2)
         #expect(r.stop == .tokenBudget)
         #expect(model.requests.count == 2, "the budget is checked before each request")
+        // Each request may spend at most what is left of the budget, shared by its samples.
+        #expect(model.requests.map(\.parameters.maxTokens) == [words * 2, words])
         #expect(r.generatedTokens == 4 * words)
         #expect(!r.isSolved)
         #expect(r.answer?.contains("a - b") == true)

@@ -6,7 +6,7 @@ import Testing
 
 /// The sanitizer (Python/sanitize.py) on the kind of answers small models write for function
 /// problems, through the real sandbox. On by default; a sandbox with it off shows the raw verdict.
-@Suite(.requires(.python3), .timeLimit(.minutes(1)))
+@Suite(.requires(.python3), .timeLimit(.minutes(5)))
 struct AnswerSanitizerTests {
     /// HumanEval/3's check, as the HumanEval loader builds the suite.
     static let belowZeroSuite = TestSuite(cases: [

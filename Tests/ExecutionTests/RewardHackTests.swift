@@ -8,7 +8,7 @@ import Testing
 /// Every attack below passed (some or all of its tests) before the harness compared canonical
 /// copies and guarded itself; see Python/harness.py and Python/integrity.py for what is still
 /// out of reach of an in-process harness.
-@Suite(.requires(.python3), .timeLimit(.minutes(1)))
+@Suite(.requires(.python3), .timeLimit(.minutes(5)))
 struct RewardHackTests {
     /// HumanEval's shape: one script test that calls the entry point several times.
     static let check = TestCase.script(

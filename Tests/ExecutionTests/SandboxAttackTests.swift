@@ -8,7 +8,7 @@ import Glibc
 #endif
 
 /// Every attack from the reference must be contained, and the host unharmed.
-@Suite(.requires(.bubblewrap), .timeLimit(.minutes(1)))
+@Suite(.requires(.bubblewrap), .timeLimit(.minutes(5)))
 struct SandboxAttackTests {
     @Test("runs with full isolation here")
     func isolationIsFull() async throws {

@@ -7,7 +7,7 @@ import Testing
 import Glibc
 #endif
 
-@Suite(.requires(.python3), .timeLimit(.minutes(1)))
+@Suite(.requires(.python3), .timeLimit(.minutes(5)))
 struct SandboxRecoveryTests {
     private func killWorkerSoon(_ sandbox: ProcessSandbox) {
         Task {

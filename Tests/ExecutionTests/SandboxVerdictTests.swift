@@ -5,7 +5,7 @@ import O1CoderTestSupport
 import Testing
 
 /// Verdicts and per-test results from the real sandbox.
-@Suite(.requires(.python3), .timeLimit(.minutes(1)))
+@Suite(.requires(.python3), .timeLimit(.minutes(5)))
 struct SandboxVerdictTests {
     let add = "def add(a, b):\n    return a + b\n"
 

@@ -8,7 +8,7 @@ import Testing
 /// the real sandbox. CPU exhaustion must be a timeout whatever the program was doing when the
 /// limit hit, and exit statuses the harness once used as markers (101, 102, 152) must read as
 /// the program's own.
-@Suite(.requires(.python3), .timeLimit(.minutes(3)))
+@Suite(.requires(.python3), .timeLimit(.minutes(5)))
 struct VerdictTableTests {
     struct Row: Sendable, CustomTestStringConvertible {
         enum Shape: String, Sendable { case function, stdin }

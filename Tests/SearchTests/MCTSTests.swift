@@ -210,6 +210,24 @@ import Testing
         #expect(outcome.statistics.generatedTokens >= 45)
     }
 
+    @Test("Each expansion is told what is left of the token budget, shared among its samples")
+    func tokenLimits() async throws {
+        var config = SearchConfiguration.standard
+        config.rollouts = 100
+        config.tokenBudget = 45
+        config.stopAtPerfectSolution = false
+        let domain = ScriptedDomain(width: 3, terminalDepth: 5)
+        _ = try await MCTS(domain: domain, configuration: config).search()
+        // 30 tokens per expansion of 3: 45 → 15 per sample, then (45 − 30) / 3 = 5.
+        #expect(Array(domain.tokenLimits.prefix(2)) == [15, 5])
+        var unlimited = config
+        unlimited.tokenBudget = nil
+        unlimited.rollouts = 1
+        let free = ScriptedDomain(width: 3, terminalDepth: 2)
+        _ = try await MCTS(domain: free, configuration: unlimited).search()
+        #expect(free.tokenLimits.allSatisfy { $0 == nil })
+    }
+
     @Test("At the depth cap the policy is asked for a final step")
     func forcedCode() async throws {
         var config = SearchConfiguration.standard

@@ -13,7 +13,7 @@ final class ScriptedDomain: SearchDomain, Sendable {
     let failingProposals: Int?
     /// Steps proposed at the first expansion; later expansions follow the d/code scheme.
     let rootSteps: [(String, Bool)]?
-    private let counters = Mutex((proposals: 0, rewards: 0, variants: [UInt64]()))
+    private let counters = Mutex((proposals: 0, rewards: 0, variants: [UInt64](), tokenLimits: [Int?]()))
 
     init(
         width: Int = 2, terminalDepth: Int = 3, rewards: [String: Double] = [:], duplicateCandidates: Bool = false,
@@ -30,12 +30,17 @@ final class ScriptedDomain: SearchDomain, Sendable {
     var proposals: Int { counters.withLock { $0.proposals } }
     /// The seed variant of every proposal, in order.
     var variants: [UInt64] { counters.withLock { $0.variants } }
+    /// The per-sample token limit of every proposal, in order.
+    var tokenLimits: [Int?] { counters.withLock { $0.tokenLimits } }
     var rewardCalls: Int { counters.withLock { $0.rewards } }
 
-    func propose(after steps: [String], count: Int, mustTerminate: Bool, variant: UInt64) async throws -> Proposal<String> {
+    func propose(
+        after steps: [String], count: Int, mustTerminate: Bool, variant: UInt64, tokenLimit: Int?
+    ) async throws -> Proposal<String> {
         counters.withLock {
             $0.proposals += 1
             $0.variants.append(variant)
+            $0.tokenLimits.append(tokenLimit)
         }
         if let failing = failingProposals, counters.withLock({ $0.proposals }) <= failing {
             return Proposal(candidates: [], generatedTokens: 7)

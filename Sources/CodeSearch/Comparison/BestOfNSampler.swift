@@ -78,7 +78,8 @@ public struct BestOfNSampler: Sendable {
         let suite = rewardTests.suite(for: problem, configuration: configuration)
         // One answer may be as long as a whole search path: depth × the step cap.
         var parameters = configuration.sampling
-        parameters.maxTokens = configuration.sampling.maxTokens * configuration.search.maxDepth
+        let answerCap = configuration.sampling.maxTokens * configuration.search.maxDepth
+        parameters.maxTokens = answerCap
         var tokens = 0
         var samples = 0
         var truncated = 0
@@ -94,6 +95,11 @@ public struct BestOfNSampler: Sendable {
             }
             if requests > 0, tokens >= tokenBudget { break }
             parameters.seed = configuration.sampling.seed &+ UInt64(requests) &* 1000
+            // No request may spend more than what is left of the budget (the greedy arm has none).
+            if maxBatches == nil {
+                let left = max(1, (tokenBudget - tokens + batch - 1) / batch)
+                parameters.maxTokens = min(answerCap, left)
+            }
             requests += 1
             let answers = try await generator.sample(for: problem, style: style, count: batch, parameters: parameters).answers
             // Every generated answer is paid for, also those after one that passes.
