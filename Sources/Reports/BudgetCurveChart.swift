@@ -55,12 +55,14 @@ public struct BudgetCurveChart: Sendable {
         for (i, s) in series.enumerated() {
             let color = Self.palette[i % Self.palette.count]
             let points = s.points.sorted { $0.budget < $1.budget }
+            // Series side by side at each budget, so their intervals do not hide each other.
+            let dodge = (Double(i) - Double(series.count - 1) / 2) * 7
             for p in points {
-                out += "<line x1=\(q(x(p.budget))) y1=\(q(y(p.lower))) x2=\(q(x(p.budget))) y2=\(q(y(p.upper))) stroke=\"\(color)\" stroke-opacity=\"0.5\" stroke-width=\"6\"/>"
-                out += "<circle cx=\(q(x(p.budget))) cy=\(q(y(p.rate))) r=\"3.5\" fill=\"\(color)\"/>"
+                out += "<line x1=\(q(x(p.budget) + dodge)) y1=\(q(y(p.lower))) x2=\(q(x(p.budget) + dodge)) y2=\(q(y(p.upper))) stroke=\"\(color)\" stroke-opacity=\"0.45\" stroke-width=\"5\"/>"
+                out += "<circle cx=\(q(x(p.budget) + dodge)) cy=\(q(y(p.rate))) r=\"3.5\" fill=\"\(color)\"/>"
             }
             if points.count > 1 {
-                let d = points.map { "\(fmt(x($0.budget))),\(fmt(y($0.rate)))" }.joined(separator: " ")
+                let d = points.map { "\(fmt(x($0.budget) + dodge)),\(fmt(y($0.rate)))" }.joined(separator: " ")
                 out += "<polyline points=\"\(d)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"/>"
             }
             let ly = top + 16 * Double(i)

@@ -21,7 +21,9 @@ struct SandboxRecoveryTests {
         let sandbox = try await ProcessSandbox(configuration: SandboxConfiguration(workers: 1, retries: 0))
         defer { Task { await sandbox.shutdown() } }
         killWorkerSoon(sandbox)
-        let outcome = try await sandbox.run(ExecutionRequest(program: "import time\ntime.sleep(3)", limits: SandboxFixture.quick))
+        // Sleeps far longer than the kill's delay, so a loaded machine cannot let it finish first.
+        let outcome = try await sandbox.run(
+            ExecutionRequest(program: "import time\ntime.sleep(30)", limits: ExecutionLimits(cpuSeconds: 2, wallSeconds: 60)))
         guard case .sandboxError = outcome.termination else {
             Issue.record("expected a sandbox error, got \(outcome.termination)")
             return

@@ -54,10 +54,11 @@ public struct ComparisonReport: Codable, Sendable {
         lines.append("budget  arm                    solved        rate   95% CI         mean tokens  mean s")
         for c in overall.cells {
             lines.append(
-                String(
-                    format: "%6d  %-22@ %4d/%-4d  %5@%%  [%5@, %5@]  %11.0f  %6.1f", c.budget, c.arm.rawValue as NSString,
-                    c.solved, c.problems, Self.percent(c.rate) as NSString, Self.percent(c.interval.lower) as NSString,
-                    Self.percent(c.interval.upper) as NSString, c.meanTokens, c.meanSeconds))
+                String(format: "%6d  ", c.budget) + c.arm.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)
+                    + String(
+                        format: " %4d/%-4d  %5@%%  [%5@, %5@]  %11.0f  %6.1f", c.solved, c.problems,
+                        Self.percent(c.rate) as NSString, Self.percent(c.interval.lower) as NSString,
+                        Self.percent(c.interval.upper) as NSString, c.meanTokens, c.meanSeconds))
         }
         for p in overall.paired {
             lines.append(
