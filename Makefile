@@ -18,7 +18,7 @@ BENCH_MODEL ?= qwen2.5-coder-0.5b-instruct
 O1CODER := .build/release/o1coder
 
 .PHONY: setup setup-system setup-data setup-llama setup-models build release test demo \
-        bench bench-sandbox bench-inference bench-search bench-tcg bench-calibration clean
+        setup-train bench bench-sandbox bench-inference bench-search bench-tcg bench-calibration clean
 
 setup: setup-system setup-data setup-llama setup-models
 
@@ -34,13 +34,19 @@ setup-llama: setup-system
 setup-models: setup-system
 	@scripts/setup-models.sh $(TEST_MODEL)
 
+# The pinned Python environment `o1coder train` launches (training/requirements.lock).
+setup-train: setup-llama
+	@scripts/setup-train.sh
+TRAIN_PYTHON = $$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["python"])' $(O1CODER_CACHE)/train/environment.json)
+
 build: setup
 	swift build $(SWIFT_FLAGS)
 
 release: setup
 	swift build -c release $(SWIFT_FLAGS)
 
-test: setup
+test: setup setup-train
+	$(TRAIN_PYTHON) -m unittest discover -s training -q
 	swift build --build-tests $(SWIFT_FLAGS)
 	@mkdir -p .build
 	set -o pipefail; swift test --skip-build $(SWIFT_FLAGS) 2>&1 | tee .build/test.log

@@ -54,6 +54,8 @@ let package = Package(
             swiftSettings: strictSettings),
         // Self-contained HTML reports (pure rendering).
         .target(name: "Reports", swiftSettings: strictSettings),
+        .target(
+            name: "Training", dependencies: ["O1CoderCore", "Datasets", "Inference"], swiftSettings: strictSettings),
         // llama.cpp's C API (scripts/setup-llama.sh installs it; PKG_CONFIG_PATH points at its llama.pc).
         .systemLibrary(name: "CLlama", pkgConfig: "llama"),
         // LanguageModel protocol; llama.cpp engine (private CLlama) and OpenAI-compatible HTTP backend.
@@ -72,7 +74,7 @@ let package = Package(
             name: "O1CoderCLI",
             dependencies: [
                 "O1CoderCore", "Datasets", "Execution", "Evaluation", "Inference", "Reasoning", "Search",
-                "CodeSearch", "RunStorage", "TrainingData", "Reports", "TestGeneration", "Sampling",
+                "CodeSearch", "RunStorage", "TrainingData", "Training", "Reports", "TestGeneration", "Sampling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -100,6 +102,8 @@ let package = Package(
         .testTarget(
             name: "TrainingDataTests", dependencies: ["TrainingData"], resources: [.copy("Golden")],
             swiftSettings: strictSettings),
+        .testTarget(
+            name: "TrainingTests", dependencies: ["Training", "Inference", "O1CoderTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "O1CoderTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SearchTests", dependencies: ["Search"], swiftSettings: strictSettings),
         .testTarget(

@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODEL="${1:-qwen2.5-coder-0.5b-instruct}"
+O1CODER="${O1CODER:-.build/release/o1coder}"
 read -r -a budgets <<<"${SEARCH_BUDGETS:-2000 4000}"
 read -r -a arms <<<"${SEARCH_ARMS:-greedy-direct best-of-n-direct best-of-n-pseudocode mcts-standard}"
 common=(--model "$MODEL" --threads "${THREADS:-2}" --budgets "${budgets[@]}" --arms "${arms[@]}" --reward-tests "${SEARCH_REWARD:-public}"
@@ -15,9 +16,9 @@ common=(--model "$MODEL" --threads "${THREADS:-2}" --budgets "${budgets[@]}" --a
 [ -n "${SEARCH_SHARD:-}" ] && common+=(--shard "$SEARCH_SHARD")
 shared="${O1CODER_SHARED_DATASETS:-../shared/datasets}"
 if [ -f "$shared/mbpp/mbpp.jsonl" ]; then
-  .build/release/o1coder bench-search --dataset mbpp --path "$shared/mbpp/mbpp.jsonl" --split test \
+  "$O1CODER" bench-search --dataset mbpp --path "$shared/mbpp/mbpp.jsonl" --split test \
     --limit "${SEARCH_MBPP:-60}" "${common[@]}" >/dev/null
 else
   echo "[bench-search] ../shared/datasets not found: HumanEval only" >&2
 fi
-.build/release/o1coder bench-search --dataset humaneval --limit "${SEARCH_HUMANEVAL:-60}" "${common[@]}"
+"$O1CODER" bench-search --dataset humaneval --limit "${SEARCH_HUMANEVAL:-60}" "${common[@]}"

@@ -37,6 +37,10 @@ struct ModelsCommand: AsyncParsableCommand {
                 print(name.padding(toLength: 29, withPad: " ", startingAt: 0) + size.padding(toLength: 10, withPad: " ", startingAt: 0)
                     + (store.isCached(d) ? "yes     " : "no      ") + d.sha256)
             }
+            for name in store.trainedNames() {
+                let parent = (try? store.trainedSpec(name))??.lineage.parent?.rawValue ?? "?"
+                print(name.padding(toLength: 29, withPad: " ", startingAt: 0) + "trained  from " + parent)
+            }
             print("* default model. Cache: \(store.directory)")
         }
     }

@@ -22,6 +22,7 @@ struct O1Coder: AsyncParsableCommand {
             SearchCommand.self,
             RunsCommand.self,
             ExportCommand.self,
+            TrainCommand.self,
             ReportCommand.self,
             BenchInferenceCommand.self,
             BenchSearchCommand.self,

@@ -74,6 +74,12 @@ extension TestRequirement {
         ) { TestEnvironment.llamaServerPath != nil }
     }
 
+    /// The pinned training environment (torch, transformers, trl, peft) that `o1coder train` runs.
+    public static var trainingEnvironment: TestRequirement {
+        .file("the training environment", at: TestEnvironment.cacheDirectory + "/train/environment.json",
+              provider: .makeTest("scripts/setup-train.sh"))
+    }
+
     /// HumanEval's data file.
     public static var humanEval: TestRequirement {
         .file("HumanEval.jsonl.gz", at: TestEnvironment.humanEvalPath, provider: .makeTest("scripts/setup-humaneval.sh"))

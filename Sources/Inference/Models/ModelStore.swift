@@ -31,6 +31,10 @@ public struct ModelStore: Sendable {
 
     /// Resolves a registry name or a file path. Registry models must be pulled first.
     public func resolve(_ reference: String, adapters: [LoRAAdapter] = []) throws(InferenceError) -> ModelSpec {
+        if var trained = try trainedSpec(reference) {
+            trained.adapters += adapters
+            return trained
+        }
         if let descriptor = ModelRegistry.descriptor(for: ModelID(rawValue: reference)) {
             let p = path(for: descriptor)
             guard FileManager.default.fileExists(atPath: p) else {

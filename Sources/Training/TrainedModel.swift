@@ -1,0 +1,27 @@
+public import Foundation
+public import Inference
+
+/// The record of one trained model: what it was trained from, on what, how, and what came out.
+/// Saved as `training.json` beside the model's spec, so every later run can name its ancestry.
+public struct TrainedModel: Codable, Sendable, Equatable {
+    public var name: String
+    public var method: TrainingMethod
+    /// The model it was trained from (a registry model, or a trained model whose adapter it continues).
+    public var parent: String
+    public var data: String
+    public var dataSHA256: String
+    public var records: Int
+    public var hyperparameters: TrainingHyperparameters
+    /// The trainer's final numbers (train_loss, train_runtime, peak_rss_bytes, …).
+    public var metrics: [String: Double]
+    public var steps: Int
+    /// The checkpoint the last invocation resumed from, if any.
+    public var resumedFrom: String?
+    public var torch: String
+    public var lockSHA256: String
+    public var created: Date
+    /// The GGUF adapter the engine applies, and the PEFT adapter a later training continues.
+    public var adapter: String
+    public var peftAdapter: String
+    public var spec: ModelSpec
+}

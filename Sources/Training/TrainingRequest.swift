@@ -1,0 +1,41 @@
+/// What `o1coder train` was asked: fit `method` on `data` starting from `base`, and register the
+/// result as `name`. A second request with the same name, data and settings resumes the first.
+public struct TrainingRequest: Codable, Sendable, Equatable {
+    public var method: TrainingMethod
+    public var data: String
+    public var base: String
+    public var name: String
+    public var hyperparameters: TrainingHyperparameters
+
+    public init(method: TrainingMethod, data: String, base: String, name: String, hyperparameters: TrainingHyperparameters = .init()) {
+        self.method = method
+        self.data = data
+        self.base = base
+        self.name = name
+        self.hyperparameters = hyperparameters
+    }
+
+    /// What must match for a run directory to be resumed rather than refused.
+    struct Identity: Codable, Equatable {
+        var method: TrainingMethod
+        var dataSHA256: String
+        var base: String
+        var hyperparameters: TrainingHyperparameters
+    }
+
+    /// Why `name` cannot name a model; nil when it can.
+    public static func problem(withName name: String) -> String? {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+        if name.isEmpty || name.hasPrefix(".") || !name.allSatisfy(allowed.contains) {
+            return "--out '\(name)' must be a name of letters, digits, '.', '_' or '-' (not a path)"
+        }
+        return nil
+    }
+}
+
+/// Where a training run is, for progress lines.
+public enum TrainingPhase: Sendable, Equatable {
+    case convertingBase
+    case training(step: Int, total: Int, loss: Double?)
+    case exporting
+}
