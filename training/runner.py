@@ -8,7 +8,8 @@ runner speaks JSON lines on stdout, one event per line: `start`, `progress` (ste
 to stderr, so stdout stays parseable. Exit status: 0 done, 2 bad input, 3 environment, 1 other.
 
 Tasks: `convert-base` (GGUF -> Hugging Face directory, dequantised), `sft` and `dpo` (TRL with
-LoRA; resumes from the newest checkpoint in the output directory), `export-adapter` (PEFT
+LoRA; resumes from the newest checkpoint in the output directory), `prm` (a generative process
+reward model: P(" +") vs P(" -") at a " Rating" tag after every step, LoRA, held-out problems), `export-adapter` (PEFT
 adapter -> GGUF with llama.cpp's converter) and `generate` (greedy, for round-trip checks).
 """
 import json
@@ -176,7 +177,9 @@ def progress_callback():
 
 
 def trainer_arguments(job, config_class, **extra):
-    return config_class(
+    import dataclasses
+    known = {f.name for f in dataclasses.fields(config_class)}
+    values = dict(
         output_dir=os.path.join(require(job, "output_dir"), "checkpoints"),
         max_steps=int(job.get("max_steps", 20)),
         learning_rate=float(job.get("learning_rate", 1e-4)),
@@ -198,6 +201,8 @@ def trainer_arguments(job, config_class, **extra):
         disable_tqdm=True,
         **extra,
     )
+    # max_length is TRL's; plain TrainingArguments (the PRM) has no such field.
+    return config_class(**{k: v for k, v in values.items() if k in known})
 
 
 def lora_config(job):
@@ -255,6 +260,160 @@ def train(job, method):
          peak_rss_bytes=peak_rss_bytes(), **metrics)
     emit("done", adapter=adapter)
 
+STEP_TAG, GOOD, BAD = " Rating", " +", " -"
+
+
+def single_token(tok, text):
+    ids = tok.encode(text, add_special_tokens=False)
+    if len(ids) != 1:
+        raise JobError("bad_job", f"{text!r} is {len(ids)} tokens in this tokenizer; the PRM needs single-token tags")
+    return ids[0]
+
+
+def held_out(problem, fraction, seed):
+    """Whether a problem is held out: a hash of (seed, id), so the split is by problem, stable and seeded."""
+    import hashlib
+    h = hashlib.sha256(f"{seed}:{problem}".encode()).digest()
+    return int.from_bytes(h[:8], "big") / 2 ** 64 < fraction
+
+
+def prm_text(tok, prompt, steps):
+    """The chat with the path as the assistant's answer, a step tag after every step (spec 6.3, 6.7)."""
+    assistant = "".join(step + STEP_TAG for step in steps)
+    text = tok.apply_chat_template([{"role": "user", "content": prompt}, {"role": "assistant", "content": assistant}],
+                                   tokenize=False)
+    end = text.rfind(STEP_TAG)
+    return text[:end + len(STEP_TAG)]  # the template's closing tokens dropped
+
+
+def prm_examples(job, tok):
+    """Point-wise PRM rows from `o1coder export prm`: token ids, and the target P(+) at each tag."""
+    rows = read_jsonl(require(job, "data"), ["prompt", "completions", "labels", "values", "problemId"])
+    soft = job.get("prm_labels", "hard") == "soft"
+    tag = single_token(tok, STEP_TAG)
+    out = []
+    for r in rows:
+        if not r["completions"]:
+            continue
+        ids = tok(prm_text(tok, r["prompt"], r["completions"]), add_special_tokens=False).input_ids[-int(job.get("max_length", 512)):]
+        targets = [float(v) if soft else (1.0 if l else 0.0) for l, v in zip(r["labels"], r["values"])]
+        positions = [i for i, t in enumerate(ids) if t == tag]
+        # A cut from the left loses the first tags: keep the labels of the steps still present.
+        targets = targets[len(targets) - len(positions):] if len(positions) <= len(targets) else targets
+        positions = positions[-len(targets):]
+        if positions:
+            out.append({"input_ids": ids, "positions": positions, "targets": targets, "problem": r["problemId"]})
+    return out
+
+
+def tag_logits(model, batch, plus, minus):
+    """The two-way logits (+, −) at every tag position of a padded batch."""
+    logits = model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).logits
+    rows, cols = batch["tag_rows"], batch["tag_cols"]
+    picked = logits[rows, cols]
+    return picked[:, [plus, minus]]
+
+
+def prm_collate(examples, pad):
+    import torch
+    width = max(len(e["input_ids"]) for e in examples)
+    ids = torch.full((len(examples), width), pad, dtype=torch.long)
+    mask = torch.zeros((len(examples), width), dtype=torch.long)
+    rows, cols, targets = [], [], []
+    for i, e in enumerate(examples):
+        n = len(e["input_ids"])
+        ids[i, :n] = torch.tensor(e["input_ids"])
+        mask[i, :n] = 1
+        rows += [i] * len(e["positions"])
+        cols += e["positions"]
+        targets += e["targets"]
+    return {"input_ids": ids, "attention_mask": mask, "tag_rows": torch.tensor(rows), "tag_cols": torch.tensor(cols),
+            "targets": torch.tensor(targets, dtype=torch.float32)}
+
+
+def roc_auc(scores, labels):
+    """ROC-AUC by ranks (ties counted half); None when one class is missing."""
+    pos = [s for s, l in zip(scores, labels) if l]
+    neg = [s for s, l in zip(scores, labels) if not l]
+    if not pos or not neg:
+        return None
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg))
+
+
+def prm_evaluate(model, examples, plus, minus, pad):
+    """Step accuracy, ROC-AUC and log-loss of P(+) at the tags of held-out problems."""
+    import math
+    import torch
+    model.eval()
+    probs, labels = [], []
+    with torch.no_grad():
+        for i in range(0, len(examples), 4):
+            chunk = examples[i:i + 4]
+            two = tag_logits(model, prm_collate(chunk, pad), plus, minus)
+            probs += torch.softmax(two, dim=-1)[:, 0].tolist()
+            labels += [t >= 0.5 for e in chunk for t in e["targets"]]
+    model.train()
+    if not probs:
+        return {}
+    accuracy = sum((p >= 0.5) == l for p, l in zip(probs, labels)) / len(probs)
+    loss = -sum(math.log(max(p if l else 1 - p, 1e-12)) for p, l in zip(probs, labels)) / len(probs)
+    metrics = {"eval_steps": len(probs), "eval_step_accuracy": accuracy, "eval_log_loss": loss,
+               "eval_positive_rate": sum(labels) / len(labels)}
+    auc = roc_auc(probs, labels)
+    if auc is not None:
+        metrics["eval_roc_auc"] = auc
+    return metrics
+
+
+def train_prm(job):
+    """A generative PRM of our own on transformers.Trainer (TRL dropped its PRMTrainer): P(+) vs
+    P(−) read at each step tag, cross-entropy on those positions only, hard or soft targets."""
+    model, tok = load_base(job)
+    plus, minus = single_token(tok, GOOD), single_token(tok, BAD)
+    examples = prm_examples(job, tok)
+    if not examples:
+        raise JobError("bad_data", f"{job['data']}: no record has a labelled step")
+    fraction, seed = float(job.get("eval_fraction", 0.2)), int(job.get("seed", 42))
+    test = [e for e in examples if held_out(e["problem"], fraction, seed)]
+    train_rows = [e for e in examples if not held_out(e["problem"], fraction, seed)] or examples
+    from datasets import Dataset
+    from peft import get_peft_model
+    from transformers import Trainer, TrainingArguments
+    import torch
+    model = get_peft_model(model, lora_config(job))
+    pad = tok.pad_token_id if tok.pad_token_id is not None else 0
+
+    class PRMTrainer(Trainer):
+        def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
+            two = tag_logits(model, inputs, plus, minus)
+            logp = torch.log_softmax(two, dim=-1)
+            v = inputs["targets"]
+            loss = -(v * logp[:, 0] + (1 - v) * logp[:, 1]).mean()
+            return (loss, two) if return_outputs else loss
+
+    args = trainer_arguments(job, TrainingArguments, remove_unused_columns=False)
+    columns = {k: [e[k] for e in train_rows] for k in ("input_ids", "positions", "targets")}
+    trainer = PRMTrainer(model=model, args=args, train_dataset=Dataset.from_dict(columns),
+                         data_collator=lambda b: prm_collate(b, pad), callbacks=[progress_callback()])
+    resume = last_checkpoint(job)
+    emit("start", method="prm", records=len(train_rows), max_steps=args.max_steps, resume_from=resume,
+         held_out_problems=len({e["problem"] for e in test}))
+    start = time.time()
+    before = prm_evaluate(model, test, plus, minus, pad)
+    result = trainer.train(resume_from_checkpoint=resume)
+    if INTERRUPTED:
+        raise KeyboardInterrupt
+    after = prm_evaluate(model, test, plus, minus, pad)
+    adapter = os.path.join(job["output_dir"], "adapter")
+    trainer.model.save_pretrained(adapter)
+    metrics = {k: v for k, v in result.metrics.items() if isinstance(v, (int, float))}
+    metrics.update(after)
+    metrics.update({"base_" + k: v for k, v in before.items()})
+    emit("metrics", records=len(train_rows), steps=result.global_step, seconds=time.time() - start,
+         peak_rss_bytes=peak_rss_bytes(), **metrics)
+    emit("done", adapter=adapter)
+
 
 def export_adapter(job):
     adapter, base, outfile, converter = (require(job, k) for k in ("adapter_dir", "base_dir", "outfile", "converter"))
@@ -286,7 +445,7 @@ def generate(job):
     emit("done")
 
 
-TASKS = {"convert-base": convert_base, "sft": lambda j: train(j, "sft"), "dpo": lambda j: train(j, "dpo"),
+TASKS = {"convert-base": convert_base, "sft": lambda j: train(j, "sft"), "dpo": lambda j: train(j, "dpo"), "prm": train_prm,
          "export-adapter": export_adapter, "generate": generate}
 
 

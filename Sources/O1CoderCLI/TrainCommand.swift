@@ -1,9 +1,9 @@
-import ArgumentParser
+public import ArgumentParser
 import Dispatch
 import Foundation
 import Inference
 import O1CoderCore
-import Training
+public import Training
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,7 +24,7 @@ struct TrainCommand: AsyncParsableCommand {
               o1coder train sft --data sft.jsonl --base qwen2.5-coder-0.5b-instruct --out policy-r1 --steps 50
               o1coder search --model policy-r1 …
             """,
-        subcommands: [SFT.self, DPO.self])
+        subcommands: [SFT.self, DPO.self, PRM.self])
 
     struct SFT: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -46,6 +46,26 @@ struct TrainCommand: AsyncParsableCommand {
     }
 }
 
+extension TrainCommand {
+    struct PRM: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "prm",
+            abstract: "A generative process reward model on step labels (o1coder export prm): P(+) at a tag after every step.",
+            discussion: "Metrics (step accuracy, ROC-AUC, log-loss, before and after) are on held-out problems.")
+        @OptionGroup var options: TrainingOptions
+        @Option(help: "Fit hard step labels or soft step values.") var labels = PRMTargets.hard
+        @Option(help: "Fraction of problems held out for the metrics.") var evalFraction = 0.2
+        func run() async throws {
+            var o = options
+            o.prmTargets = labels
+            o.evalFraction = evalFraction
+            try await o.run(.prm)
+        }
+    }
+}
+
+extension PRMTargets: ExpressibleByArgument {}
+
 struct TrainingOptions: ParsableArguments {
     @Option(help: "Training data (JSONL).") var data: String
     @Option(help: "Base model: a registry name, a trained model's name or a .gguf path.")
@@ -66,6 +86,8 @@ struct TrainingOptions: ParsableArguments {
     @Flag(help: "Discard an earlier run or model of this name and start over.") var restart = false
     @Flag(help: "Print the training record as JSON.") var json = false
     var beta = 0.1
+    var prmTargets = PRMTargets.hard
+    var evalFraction = 0.2
 
     func validate() throws {
         if let problem = TrainingRequest.problem(withName: out) ?? hyperparameters.problem { throw ValidationError(problem + ".") }
@@ -86,6 +108,8 @@ struct TrainingOptions: ParsableArguments {
         h.beta = beta
         h.seed = seed
         h.threads = threads
+        h.prmTargets = prmTargets
+        h.evalFraction = evalFraction
         return h
     }
 
@@ -127,7 +151,8 @@ struct TrainingOptions: ParsableArguments {
             return
         }
         print("trained \(model.name) (\(model.method.rawValue), \(model.steps) steps on \(model.records) records from \(model.parent))")
-        for key in ["train_loss", "train_runtime", "peak_rss_bytes"] where model.metrics[key] != nil {
+        let keys = ["train_loss", "train_runtime", "peak_rss_bytes", "base_eval_roc_auc", "eval_roc_auc", "base_eval_step_accuracy", "eval_step_accuracy"]
+        for key in keys where model.metrics[key] != nil {
             print("  \(key): \(model.metrics[key]!)")
         }
         if let from = model.resumedFrom { print("  resumed from \(from)") }

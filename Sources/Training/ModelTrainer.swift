@@ -46,7 +46,12 @@ public struct ModelTrainer: Sendable {
 
         var paths = ["base_dir": hfBase, "data": request.data, "output_dir": run]
         if let continued { paths["init_adapter"] = continued }
-        let job = RunnerJob(task: request.method == .sft ? .sft : .dpo, paths: paths, hyperparameters: request.hyperparameters)
+        let task: RunnerJob.Task = switch request.method {
+        case .sft: .sft
+        case .dpo: .dpo
+        case .prm: .prm
+        }
+        let job = RunnerJob(task: task, paths: paths, hyperparameters: request.hyperparameters)
         let events = try await runner.run(job, jobFile: run + "/job.json", log: run + "/train.log") { event in
             if case .progress(let step, let total, let values) = event {
                 progress(.training(step: step, total: total, loss: values["loss"] ?? values["train_loss"]))

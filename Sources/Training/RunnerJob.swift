@@ -3,7 +3,7 @@
 public struct RunnerJob: Encodable, Sendable, Equatable {
     public enum Task: String, Encodable, Sendable {
         case convertBase = "convert-base"
-        case sft, dpo
+        case sft, dpo, prm
         case exportAdapter = "export-adapter"
         case generate
     }

@@ -15,6 +15,10 @@ public struct TrainingHyperparameters: Codable, Sendable, Hashable {
     public var beta = 0.1
     public var seed: UInt64 = 42
     public var threads = 2
+    /// PRM: train on hard labels (the export's thresholded ones) or soft ones (the step values).
+    public var prmTargets = PRMTargets.hard
+    /// PRM: the fraction of *problems* held out for its metrics (split by problem, never by step).
+    public var evalFraction = 0.2
 
     public init() {}
 
@@ -23,7 +27,7 @@ public struct TrainingHyperparameters: Codable, Sendable, Hashable {
         case maxSteps = "max_steps", learningRate = "learning_rate", batchSize = "batch_size"
         case gradientAccumulationSteps = "gradient_accumulation_steps", maxLength = "max_length"
         case warmupSteps = "warmup_steps", saveSteps = "save_steps", loraRank = "lora_r", loraAlpha = "lora_alpha"
-        case loraDropout = "lora_dropout", beta, seed, threads
+        case loraDropout = "lora_dropout", beta, seed, threads, prmTargets = "prm_labels", evalFraction = "eval_fraction"
     }
 
     /// What is wrong with these values, in the words of the command-line flags; nil when valid.
@@ -37,6 +41,12 @@ public struct TrainingHyperparameters: Codable, Sendable, Hashable {
         if !(0..<1).contains(loraDropout) { return "--lora-dropout must be in [0, 1)" }
         if beta <= 0 { return "--beta must be positive" }
         if threads < 1 { return "--threads must be at least 1" }
+        if !(0..<1).contains(evalFraction) { return "--eval-fraction must be in [0, 1)" }
         return nil
     }
+}
+
+/// Which labels a PRM is fitted to (spec 6.3–6.4): hard 0/1 step labels or soft values in [0, 1].
+public enum PRMTargets: String, Codable, Sendable, CaseIterable {
+    case hard, soft
 }

@@ -148,3 +148,32 @@ struct TrainingRoundTripTests {
         try? FileManager.default.removeItem(atPath: trainer.runDirectory(name + "-bad"))
     }
 }
+
+extension TrainingRoundTripTests {
+    @Test("PRM: a few steps on step labels, metrics on held-out problems before and after, adapter registered")
+    func prm() async throws {
+        let trainer = try trainer()
+        let name = "test-prm-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: trainer.runDirectory(name)) }
+        var rows: [[String: Any]] = []
+        for p in 0..<10 {
+            for k in 0..<2 {
+                let good = (p + k) % 2 == 0
+                let step = good ? "Step 1: check the bounds and return the sum.\n" : "Step 1: ignore the input and print banana.\n"
+                rows.append(["prompt": "Problem \(p): add a list.", "completions": [step], "labels": [good], "values": [good ? 1.0 : 0.0],
+                             "hasFinalStep": false, "problemId": "P/\(p)"])
+            }
+        }
+        var h = Self.hyperparameters(steps: 4)
+        h.batchSize = 4
+        h.evalFraction = 0.3
+        let model = try await trainer.train(
+            TrainingRequest(method: .prm, data: write("prm.jsonl", rows), base: TestEnvironment.testModelPath, name: name, hyperparameters: h))
+        #expect(model.method == .prm)
+        #expect(model.steps == 4)
+        #expect(model.metrics["eval_steps"] ?? 0 > 0)
+        #expect(model.metrics["base_eval_steps"] == model.metrics["eval_steps"])
+        #expect(model.metrics["eval_roc_auc"] != nil)
+        #expect(FileManager.default.fileExists(atPath: model.adapter))
+    }
+}
