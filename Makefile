@@ -18,7 +18,7 @@ BENCH_MODEL ?= qwen2.5-coder-0.5b-instruct
 O1CODER := .build/release/o1coder
 
 .PHONY: setup setup-system setup-data setup-llama setup-models build release test demo \
-        setup-train bench bench-sandbox bench-inference bench-search bench-tcg bench-calibration clean
+        setup-train bench-train bench bench-sandbox bench-inference bench-search bench-tcg bench-calibration clean
 
 setup: setup-system setup-data setup-llama setup-models
 
@@ -82,6 +82,9 @@ bench-tcg: release
 # Calibration against Qwen's published EvalPlus numbers: BENCH_MODEL, greedy, zero-shot, EvalPlus's
 # instruct prompt, on HumanEval(+) and MBPP(+) → bench/results/calibration.json. Resumable (a rerun
 # skips finished generations); LIMIT=N for a quick look; hours on 2 cores.
+bench-train: setup setup-train
+	scripts/bench-train.sh
+
 bench-calibration: release
 	@scripts/setup-models.sh $(BENCH_MODEL)
 	scripts/bench-calibration.sh $(BENCH_MODEL)
