@@ -415,6 +415,26 @@ def train_prm(job):
     emit("done", adapter=adapter)
 
 
+def prm_score(job):
+    """P(+) at every step tag of each path, as the trained PRM gives it in PyTorch (the reference
+    the engine's scores are compared with)."""
+    model, tok = load_base(job)
+    if job.get("adapter_dir"):
+        from peft import PeftModel
+        model = PeftModel.from_pretrained(model, job["adapter_dir"])
+    import torch
+    model.eval()
+    plus, minus, tag = single_token(tok, GOOD), single_token(tok, BAD), single_token(tok, STEP_TAG)
+    for item in require(job, "paths_to_score"):
+        ids = tok(prm_text(tok, item["prompt"], item["steps"]), add_special_tokens=False).input_ids
+        positions = [i for i, t in enumerate(ids) if t == tag][-len(item["steps"]):]
+        with torch.no_grad():
+            logits = model(input_ids=torch.tensor([ids])).logits[0]
+        two = logits[positions][:, [plus, minus]]
+        emit("scores", scores=torch.softmax(two, dim=-1)[:, 0].tolist())
+    emit("done")
+
+
 def export_adapter(job):
     adapter, base, outfile, converter = (require(job, k) for k in ("adapter_dir", "base_dir", "outfile", "converter"))
     if not os.path.isfile(converter):
@@ -426,6 +446,22 @@ def export_adapter(job):
     if done.returncode != 0:
         raise JobError("conversion_failed", f"convert_lora_to_gguf.py failed: {done.stderr[-800:]}")
     emit("done", outfile=outfile, bytes=os.path.getsize(outfile))
+
+
+def export_base(job):
+    """The Hugging Face base as an f32 GGUF: what makes the engine compute as PyTorch does, for
+    checks that must not be blurred by 4-bit weights."""
+    base, outfile, converter = (require(job, k) for k in ("base_dir", "outfile", "converter"))
+    if os.path.isfile(outfile):
+        emit("done", outfile=outfile, cached=True)
+        return
+    hf = os.path.join(os.path.dirname(converter), "convert_hf_to_gguf.py")
+    done = subprocess.run([sys.executable, hf, base, "--outfile", outfile + ".partial", "--outtype", "f32"],
+                          stdout=sys.stderr, stderr=subprocess.PIPE, text=True)
+    if done.returncode != 0:
+        raise JobError("conversion_failed", f"convert_hf_to_gguf.py failed: {done.stderr[-800:]}")
+    os.replace(outfile + ".partial", outfile)
+    emit("done", outfile=outfile, cached=False)
 
 
 def generate(job):
@@ -446,7 +482,8 @@ def generate(job):
 
 
 TASKS = {"convert-base": convert_base, "sft": lambda j: train(j, "sft"), "dpo": lambda j: train(j, "dpo"), "prm": train_prm,
-         "export-adapter": export_adapter, "generate": generate}
+         "export-adapter": export_adapter, "generate": generate, "prm-score": prm_score,
+         "export-base": export_base}
 
 
 def main(argv):

@@ -111,6 +111,34 @@ public struct ModelTrainer: Sendable {
         return events.compactMap { if case .generation(let t, let s) = $0 { (t, s) } else { nil } }
     }
 
+    /// A trained PRM's step scores for `paths`, computed in PyTorch by the runner.
+    public func prmScores(model: String, paths: [RunnerJob.Path], threads: Int = 2) async throws -> [[Double]] {
+        let (root, adapter) = try rootAndAdapter(of: model)
+        var files = ["base_dir": try await baseDirectory(for: root)]
+        if let adapter { files["adapter_dir"] = adapter }
+        let dir = environment.directory + "/generate"
+        let events = try await runner.run(
+            RunnerJob(task: .prmScore, paths: files, threads: threads, pathsToScore: paths),
+            jobFile: dir + "/prm-\(ProcessInfo.processInfo.processIdentifier).json", log: dir + "/prm-score.log")
+        return events.compactMap { if case .scores(let s) = $0 { s } else { nil } }
+    }
+
+    /// `model` with its base as an f32 GGUF converted from the Hugging Face directory (cached
+    /// beside it): the engine then computes as PyTorch does, for agreement checks that 4-bit
+    /// weights would blur.
+    public func fullPrecisionSpec(of model: String) async throws -> ModelSpec {
+        let (root, _) = try rootAndAdapter(of: model)
+        let hf = try await baseDirectory(for: root)
+        let gguf = hf + "/model-f32.gguf"
+        try await runner.run(
+            RunnerJob(task: .exportBase, paths: ["base_dir": hf, "outfile": gguf, "converter": environment.converter]),
+            jobFile: hf + ".export.json", log: hf + ".export.log")
+        var spec = try store.resolve(model)
+        spec.basePath = gguf
+        spec.sha256 = nil
+        return spec
+    }
+
     /// The Hugging Face directory of a base GGUF, converted (dequantised) on first use and cached
     /// by the file's sha256.
     public func baseDirectory(for spec: ModelSpec) async throws -> String {

@@ -9,6 +9,8 @@ public enum RunnerEvent: Sendable, Equatable {
     case checkpoint(step: Int, path: String)
     case metrics([String: Double])
     case generation(tokens: [Int32], text: String)
+    /// A PRM's P(+) at each step tag of one path.
+    case scores([Double])
     case done([String: String])
     case error(kind: String, message: String)
     case other(String)
@@ -42,6 +44,8 @@ public enum RunnerEvent: Sendable, Equatable {
         case "generation":
             let tokens = (object["tokens"] as? [NSNumber] ?? []).map { Int32(truncating: $0) }
             return .generation(tokens: tokens, text: object["text"] as? String ?? "")
+        case "scores":
+            return .scores((object["scores"] as? [NSNumber] ?? []).map(\.doubleValue))
         case "done":
             var fields: [String: String] = [:]
             for (k, v) in object where k != "event" { fields[k] = "\(v)" }

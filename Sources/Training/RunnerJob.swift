@@ -6,6 +6,18 @@ public struct RunnerJob: Encodable, Sendable, Equatable {
         case sft, dpo, prm
         case exportAdapter = "export-adapter"
         case generate
+        case prmScore = "prm-score"
+        case exportBase = "export-base"
+    }
+
+    /// A path for `prm-score`: the problem and its steps.
+    public struct Path: Codable, Sendable, Equatable {
+        public var prompt: String
+        public var steps: [String]
+        public init(prompt: String, steps: [String]) {
+            self.prompt = prompt
+            self.steps = steps
+        }
     }
 
     public var task: Task
@@ -17,11 +29,13 @@ public struct RunnerJob: Encodable, Sendable, Equatable {
     /// `generate`: raw prompts (no chat template is applied) and the greedy token cap.
     public var prompts: [String]?
     public var maxNewTokens: Int?
+    public var pathsToScore: [Path]?
 
     public init(
         task: Task, paths: [String: String], hyperparameters: TrainingHyperparameters? = nil, threads: Int? = nil,
-        prompts: [String]? = nil, maxNewTokens: Int? = nil
+        prompts: [String]? = nil, maxNewTokens: Int? = nil, pathsToScore: [Path]? = nil
     ) {
+        self.pathsToScore = pathsToScore
         self.task = task
         self.paths = paths
         self.hyperparameters = hyperparameters
@@ -46,5 +60,6 @@ public struct RunnerJob: Encodable, Sendable, Equatable {
         if hyperparameters == nil, let threads { try c.encode(threads, forKey: Key("threads")) }
         try c.encodeIfPresent(prompts, forKey: Key("prompts"))
         try c.encodeIfPresent(maxNewTokens, forKey: Key("max_new_tokens"))
+        try c.encodeIfPresent(pathsToScore, forKey: Key("paths_to_score"))
     }
 }

@@ -20,6 +20,9 @@ import Testing
     func defaultSystem() {
         #expect(ChatTemplate.defaultSystemMessage(in: Self.qwen) == "You are Qwen, created by Alibaba Cloud. You are a helpful assistant.")
         #expect(ChatTemplate.defaultSystemMessage(in: "chatml") == nil)
+        // SmolLM2's GGUF writes the newlines of the literal raw, not as escapes.
+        let smol = "{% for message in messages %}{% if loop.first and messages[0]['role'] != 'system' %}{{ '<|im_start|>system\nYou are a helpful AI assistant named SmolLM, trained by Hugging Face<|im_end|>\n' }}{% endif %}"
+        #expect(ChatTemplate.defaultSystemMessage(in: smol) == "You are a helpful AI assistant named SmolLM, trained by Hugging Face")
         #expect(ChatTemplate.defaultSystemMessage(in: "{{- '<|im_start|>system\\n' + messages[0]['content'] + '<|im_end|>\\n' }}") == nil)
     }
 

@@ -175,5 +175,35 @@ extension TrainingRoundTripTests {
         #expect(model.metrics["base_eval_steps"] == model.metrics["eval_steps"])
         #expect(model.metrics["eval_roc_auc"] != nil)
         #expect(FileManager.default.fileExists(atPath: model.adapter))
+
+        // The engine scores every step of a path in one pass; PyTorch gives the same numbers.
+        let paths = [
+            RunnerJob.Path(prompt: "Problem 3: add a list.", steps: ["Step 1: check the bounds and return the sum.\n"]),
+            RunnerJob.Path(prompt: "Problem 3: add a list.", steps: ["Step 1: ignore the input and print banana.\n", "Step 2: return the sum.\n"]),
+        ]
+        // With the base in f32 the two compute alike; the shipped 4-bit base moves P(+) by up to ~0.25
+        // on this barely trained adapter, which is quantisation, not a mismatch of text, tokens or tags.
+        let reference = try await trainer.prmScores(model: name, paths: paths)
+        let configuration = LlamaConfiguration(contextLength: 512, threads: 2, parallelSequences: 1)
+        let full = try await trainer.fullPrecisionSpec(of: name)
+        let prm = LlamaProcessRewardModel(engine: try LlamaEngine(spec: full, configuration: configuration))
+        let quantised = LlamaProcessRewardModel(engine: try LlamaEngine(spec: trainer.store.resolve(name), configuration: configuration))
+        #expect(reference.map(\.count) == [1, 2])
+        var bare = full
+        bare.adapters = []
+        let baseEngine = LlamaProcessRewardModel(engine: try LlamaEngine(spec: bare, configuration: configuration))
+        let baseReference = try await trainer.prmScores(model: TestEnvironment.testModelPath, paths: paths)
+        for (path, expected) in zip(paths, baseReference) {
+            let ours = try await baseEngine.scores(problem: path.prompt, steps: path.steps)
+            for (a, b) in zip(ours, expected) { #expect(abs(a - b) < 0.01, "base: engine \(ours) vs PyTorch \(expected)") }
+        }
+        for (path, expected) in zip(paths, reference) {
+            let ours = try await prm.scores(problem: path.prompt, steps: path.steps)
+            #expect(ours.count == expected.count)
+            for (a, b) in zip(ours, expected) { #expect(abs(a - b) < 0.01, "engine \(ours) vs PyTorch \(expected)") }
+            let q = try await quantised.scores(problem: path.prompt, steps: path.steps)
+            #expect(q.count == expected.count)
+            #expect(q.allSatisfy { $0 > 0 && $0 < 1 })
+        }
     }
 }

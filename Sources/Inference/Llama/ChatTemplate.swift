@@ -25,16 +25,19 @@ struct ChatTemplate: Sendable, Hashable {
     /// (`'<|im_start|>system\nTEXT<|im_end|>\n'`), which templates emit when no system message
     /// was given. Other template families have no such default.
     static func defaultSystemMessage(in source: String) -> String? {
-        let opening = "<|im_start|>system\\n"
-        let closing = "<|im_end|>\\n"
-        for quote in ["'", "\""] {
-            var rest = Substring(source)
-            while let found = rest.firstRange(of: quote + opening) {
-                rest = rest[found.upperBound...]
-                guard let end = rest.firstIndex(of: Character(quote)) else { break }
-                let literal = rest[..<end]
-                if literal.hasSuffix(closing), literal.count > closing.count {
-                    return String(literal.dropLast(closing.count)).replacing("\\n", with: "\n")
+        // The newlines are written as `\n` escapes (Qwen2.5) or as raw newlines (SmolLM2).
+        for newline in ["\\n", "\n"] {
+            let opening = "<|im_start|>system" + newline
+            let closing = "<|im_end|>" + newline
+            for quote in ["'", "\""] {
+                var rest = Substring(source)
+                while let found = rest.firstRange(of: quote + opening) {
+                    rest = rest[found.upperBound...]
+                    guard let end = rest.firstIndex(of: Character(quote)) else { break }
+                    let literal = rest[..<end]
+                    if literal.hasSuffix(closing), literal.count > closing.count {
+                        return String(literal.dropLast(closing.count)).replacing("\\n", with: "\n")
+                    }
                 }
             }
         }
