@@ -74,7 +74,7 @@ let package = Package(
             name: "O1CoderCLI",
             dependencies: [
                 "O1CoderCore", "Datasets", "Execution", "Evaluation", "Inference", "Reasoning", "Search",
-                "CodeSearch", "RunStorage", "TrainingData", "Training", "Reports", "TestGeneration", "Sampling",
+                "CodeSearch", "RunStorage", "TrainingData", "Training", "SelfPlay", "Reports", "TestGeneration", "Sampling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -102,6 +102,12 @@ let package = Package(
         .testTarget(
             name: "TrainingDataTests", dependencies: ["TrainingData"], resources: [.copy("Golden")],
             swiftSettings: strictSettings),
+        .target(
+            name: "SelfPlay",
+            dependencies: ["O1CoderCore", "Datasets", "Execution", "Inference", "Reasoning", "Search", "CodeSearch", "RunStorage", "TrainingData", "Training"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "SelfPlayTests", dependencies: ["SelfPlay", "Search", "O1CoderTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "TrainingTests", dependencies: ["Training", "Inference", "O1CoderTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "O1CoderTestSupport"], swiftSettings: strictSettings),
@@ -129,7 +135,7 @@ let package = Package(
         // Sampling baselines and the paper's metrics: pass@k and ASPR runs (resumable), Table 1.
         .target(
             name: "Sampling",
-            dependencies: ["O1CoderCore", "Datasets", "Execution", "Evaluation", "Inference", "Reasoning"],
+            dependencies: ["O1CoderCore", "Datasets", "Execution", "Evaluation", "Inference", "Reasoning", "RunStorage"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "SamplingTests",

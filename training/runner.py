@@ -247,8 +247,12 @@ def train(job, method):
         args = trainer_arguments(job, DPOConfig, beta=float(job.get("beta", 0.1)))
         trainer = DPOTrainer(model=model, args=args, train_dataset=dataset, processing_class=tok,
                              peft_config=peft_config, callbacks=[progress_callback()])
+    kept = len(trainer.train_dataset)
+    if kept == 0:
+        raise JobError("bad_data", f"{job['data']}: no record is left after tokenisation: each one's answer falls "
+                                   f"beyond --max-length {args.max_length}; raise it")
     resume = last_checkpoint(job)
-    emit("start", method=method, records=len(rows), max_steps=args.max_steps, resume_from=resume)
+    emit("start", method=method, records=len(rows), kept=kept, max_steps=args.max_steps, resume_from=resume)
     start = time.time()
     result = trainer.train(resume_from_checkpoint=resume)
     if INTERRUPTED:

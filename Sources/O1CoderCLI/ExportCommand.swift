@@ -5,15 +5,8 @@ import Reasoning
 import RunStorage
 public import TrainingData
 
-/// The process-data formats `export` writes.
 extension ProcessDataExporter.LabelRule: ExpressibleByArgument {}
-
-enum ExportFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case sft
-    case prm
-    case prmPairs = "prm-pairs"
-    case dpo
-}
+extension ProcessDataFormat: ExpressibleByArgument {}
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,7 +22,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "Run id.") var runID: Int64
-    @Option(help: "Output format.") var format: ExportFormat
+    @Option(help: "Output format.") var format: ProcessDataFormat
     @Option(help: ArgumentHelp("Output JSONL file.", valueName: "path")) var out: String
     @Option(help: "Hard-label threshold for PRM step values.") var labelThreshold: Double = 0.5
     @Option(help: "PRM labels: hard (value ≥ threshold), math-shepherd (value > 0) or soft (values are the targets).")
@@ -45,25 +38,7 @@ struct ExportCommand: ParsableCommand {
         let exporter = ProcessDataExporter(
             labelThreshold: labelThreshold, labelRule: prmLabels, pairMargin: margin, minimumVisits: minVisits)
         let prompts = PromptBuilder(library: try FewShotLibrary.bundled(), maxExamples: fewShot)
-        var lines = ""
-        var count = 0
-        for p in try store.problems(run: runID) {
-            let problem = try JSONDecoder().decode(Problem.self, from: Data(p.problem.utf8))
-            let searched = SearchedProblem(
-                problem: problem, nodes: try store.nodes(run: runID, problem: p.problemId),
-                executions: try store.executions(run: runID, problem: p.problemId))
-            let prompt = prompts.messages(for: problem, style: .pseudocode)
-            switch format {
-            case .sft:
-                let r = exporter.sft(searched, prompt: prompt); count += r.count; lines += try JSONLEncoding.encode(r)
-            case .prm:
-                let r = exporter.prm(searched, prompt: prompt); count += r.count; lines += try JSONLEncoding.encode(r)
-            case .prmPairs:
-                let r = exporter.prmPairs(searched, prompt: prompt); count += r.count; lines += try JSONLEncoding.encode(r)
-            case .dpo:
-                let r = exporter.dpo(searched, prompt: prompt); count += r.count; lines += try JSONLEncoding.encode(r)
-            }
-        }
+        let (lines, count) = try exporter.export(run: runID, from: store, format: format, prompts: prompts)
         try JSONLEncoding.writeAtomically(lines, to: out)
         StandardError.write("wrote \(count) \(format.rawValue) records to \(out)")
         print(out)

@@ -23,6 +23,7 @@ struct O1Coder: AsyncParsableCommand {
             RunsCommand.self,
             ExportCommand.self,
             TrainCommand.self,
+            SelfPlayCommand.self,
             ReportCommand.self,
             BenchInferenceCommand.self,
             BenchSearchCommand.self,

@@ -55,16 +55,8 @@ struct RunsCommand: ParsableCommand {
             if !firsts.isEmpty {
                 print("rollouts to the first reward-1 answer: median \(firsts[firsts.count / 2]), mean \(String(format: "%.1f", Double(firsts.reduce(0, +)) / Double(firsts.count))) over \(firsts.count) problems")
             }
-            var observations: [(problem: ProblemID, prefix: PrefixID, passed: Bool)] = []
-            for p in problems {
-                let nodes = try store.nodes(run: runID, problem: p.problemId)
-                let full = Dictionary(
-                    try store.executions(run: runID, problem: p.problemId).filter { $0.scope == .full }
-                        .map { ($0.nodeIndex, $0.verdict == "passed") }, uniquingKeysWith: { a, _ in a })
-                for n in nodes where n.isTerminal {
-                    guard let parent = n.parentIndex, let passed = full[n.nodeIndex] else { continue }
-                    observations.append((ProblemID(p.problemId), PrefixID("n\(parent)"), passed))
-                }
+            let observations = try store.treePrefixObservations(run: runID).map {
+                (problem: ProblemID($0.problem), prefix: PrefixID("n\($0.parentNode)"), passed: $0.passed)
             }
             let aspr = ASPR.compute(ASPRSamples(observations: observations))
             print("tree ASPR \(aspr.value.map { String(format: "%.1f", $0 * 100) } ?? "n/a") over \(aspr.problemsWithCorrectPrefix) problems with a correct prefix (prefix = the parent of verified code steps)")

@@ -1,4 +1,5 @@
 internal import Foundation
+import RunStorage
 import O1CoderCore
 
 /// The files of one sampling run, in one directory:
@@ -63,49 +64,23 @@ public struct RunDirectory: Sendable {
     /// The finished problems in the ledger. A torn last line (a run killed mid-write) is ignored
     /// and cut off, so the next append starts on a clean line.
     public func finishedProblems() throws -> [ProblemRecord] {
-        guard let data = FileManager.default.contents(atPath: ledgerPath), !data.isEmpty else { return [] }
-        let decoder = JSONDecoder()
-        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
-        let unterminated = lines.removeLast()  // empty when the file ends with a newline
-        var records: [ProblemRecord] = []
-        for (number, line) in lines.enumerated() where !line.isEmpty {
-            do {
-                records.append(try decoder.decode(ProblemRecord.self, from: Data(line)))
-            } catch {
-                throw SamplingError(.unreadableRun, path: ledgerPath, detail: "line \(number + 1): \(error)")
-            }
+        do {
+            return try ledger.records()
+        } catch {
+            throw SamplingError(.unreadableRun, path: ledgerPath, detail: "\(error)")
         }
-        if !unterminated.isEmpty {
-            var repaired = data.prefix(data.count - unterminated.count)
-            if let last = try? decoder.decode(ProblemRecord.self, from: Data(unterminated)) {
-                records.append(last)
-                repaired = data + Data([0x0A])
-            }
-            try write(Data(repaired), to: ledgerPath)
-        }
-        return records
     }
 
     /// Appends one finished problem to the ledger and flushes it to disk.
     public func append(_ record: ProblemRecord) throws {
-        var line = try Self.encode(record, pretty: false)
-        line.append(0x0A)
-        let files = FileManager.default
-        if !files.fileExists(atPath: ledgerPath) {
-            guard files.createFile(atPath: ledgerPath, contents: nil) else {
-                throw SamplingError(.unwritable, path: ledgerPath, detail: "cannot create")
-            }
-        }
         do {
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: ledgerPath))
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: line)
-            try handle.synchronize()
+            try ledger.append(record)
         } catch {
             throw SamplingError(.unwritable, path: ledgerPath, detail: "\(error)")
         }
     }
+
+    private var ledger: JSONLLedger<ProblemRecord> { JSONLLedger(path: ledgerPath) }
 
     /// Rewrites `samples.jsonl` and `summary.json` from `records`.
     public func writeOutputs(records: [ProblemRecord], manifest: RunManifest, summary: SamplingSummary) throws {

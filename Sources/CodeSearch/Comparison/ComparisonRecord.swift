@@ -37,5 +37,10 @@ public struct ComparisonRecord: Codable, Sendable, Hashable {
     }
 
     /// The ledger key: a record is never computed twice.
-    public var key: String { ComputeMatchedComparisonKey.key(arm, budget, problem) }
+    public var key: String { Self.key(arm, budget, problem) }
+
+    /// The key of the cell (arm, budget, problem), shared by the runner and the summary.
+    static func key(_ arm: ComparisonArm, _ budget: Int, _ problem: ProblemID) -> String {
+        "\(arm.rawValue)|\(budget)|\(problem.rawValue)"
+    }
 }

@@ -33,7 +33,7 @@ public struct ComparisonSummary: Codable, Sendable, Hashable {
         var byKey: [String: ComparisonRecord] = [:]
         for r in records { byKey[r.key] = r }
         func record(_ arm: ComparisonArm, _ budget: Int, _ problem: ProblemID) -> ComparisonRecord? {
-            byKey[ComputeMatchedComparisonKey.key(arm, arm.usesBudget ? budget : 0, problem)]
+            byKey[ComparisonRecord.key(arm, arm.usesBudget ? budget : 0, problem)]
         }
         let problems = Array(Set(records.map(\.problem))).sorted { $0.rawValue < $1.rawValue }
         var cells: [Cell] = []
@@ -69,12 +69,5 @@ public struct ComparisonSummary: Codable, Sendable, Hashable {
         self.cells = cells
         self.paired = paired
         self.completeProblems = budgets.isEmpty ? 0 : complete.count
-    }
-}
-
-/// The ledger key shared by the runner and the summary.
-enum ComputeMatchedComparisonKey {
-    static func key(_ arm: ComparisonArm, _ budget: Int, _ problem: ProblemID) -> String {
-        "\(arm.rawValue)|\(budget)|\(problem.rawValue)"
     }
 }

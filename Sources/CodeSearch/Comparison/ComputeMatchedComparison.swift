@@ -60,9 +60,9 @@ public struct ComputeMatchedComparison: Sendable {
         var known = Set(records.map(\.key))
         let cells = self.cells
         let total = problems.count * cells.count
-        var done = problems.reduce(0) { sum, p in sum + cells.filter { known.contains(Self.key($0.arm, $0.budget, p.id)) }.count }
+        var done = problems.reduce(0) { sum, p in sum + cells.filter { known.contains(ComparisonRecord.key($0.arm, $0.budget, p.id)) }.count }
         for problem in problems {
-            for (arm, budget) in cells where !known.contains(Self.key(arm, budget, problem.id)) {
+            for (arm, budget) in cells where !known.contains(ComparisonRecord.key(arm, budget, problem.id)) {
                 try Task.checkCancellation()
                 let record = try await run(arm, budget: budget, on: problem)
                 try ledger.append(record)
@@ -74,10 +74,6 @@ public struct ComputeMatchedComparison: Sendable {
         }
         let wanted = Set(problems.map(\.id))
         return records.filter { wanted.contains($0.problem) }
-    }
-
-    static func key(_ arm: ComparisonArm, _ budget: Int, _ problem: ProblemID) -> String {
-        ComputeMatchedComparisonKey.key(arm, budget, problem)
     }
 
     /// One arm on one problem.

@@ -1,0 +1,119 @@
+import ArgumentParser
+import CodeSearch
+import Datasets
+import Execution
+import Foundation
+import Inference
+import O1CoderCore
+import RunStorage
+import Search
+import SelfPlay
+import Training
+
+/// `o1coder selfplay`: rounds of search → verified traces → SFT → held-out evaluation.
+struct SelfPlayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "selfplay",
+        abstract: "Self-play rounds: search with the policy, train the next policy on its verified traces, evaluate on held-out problems.",
+        discussion: """
+            Round 0 evaluates --model; each round r searches --train with round r−1's policy (public-test \
+            rewards), exports the traces verified on hidden tests, trains NAME-r<r> with SFT (LoRA) from \
+            that policy and evaluates it greedily on --eval's hidden tests. Every stage is recorded in \
+            OUT/selfplay.json: the same command resumes a killed run, more --rounds extend it.
+              o1coder selfplay --train mbpp:train --train-limit 50 --eval humaneval --eval-limit 40 --rounds 2 --out sp
+            """)
+
+    @Option(help: ArgumentHelp("Training problems: DATASET or mbpp:SPLIT.", valueName: "dataset[:split]")) var train = "mbpp:train"
+    @Option(help: "Use the first N training problems.") var trainLimit: Int?
+    @Option(help: ArgumentHelp("Held-out problems: DATASET or mbpp:SPLIT.", valueName: "dataset[:split]")) var eval = "humaneval"
+    @Option(help: "Use the first N held-out problems.") var evalLimit: Int?
+    @Option(help: "Rounds after round 0.") var rounds = 1
+    @Option(help: "The starting policy (registry name, trained name or .gguf path).") var model = ModelRegistry.defaultModel.rawValue
+    @Option(help: "Directory of the run's state, data and evaluations.") var out: String
+    @Option(help: "Trained models are named NAME-r<round> (default: the --out folder's name).") var name: String?
+    @Option(help: "MCTS rollouts per problem.") var rollouts = 8
+    @Option(help: "Samples per expansion.") var width = 3
+    @Option(help: "SFT steps per round.") var steps = 20
+    @Option(help: "SFT learning rate.") var learningRate = 1e-4
+    @Option(help: "CPU threads for llama.cpp and torch.") var threads = 2
+    @Option(help: "Seed of search, sampling and training.") var seed: UInt64 = 42
+
+    func validate() throws {
+        guard rounds >= 0 else { throw ValidationError("--rounds must be at least 0.") }
+        if let problem = TrainingRequest.problem(withName: prefix) { throw ValidationError(problem.replacing("--out", with: "--name") + ".") }
+    }
+
+    var prefix: String { name ?? URL(fileURLWithPath: out).lastPathComponent }
+
+    static func selection(_ spec: String, limit: Int?) throws -> DatasetSelectionOptions {
+        let parts = spec.split(separator: ":").map(String.init)
+        var arguments = ["--dataset", parts[0]]
+        if parts.count > 1 { arguments += ["--split", parts[1]] }
+        if let limit { arguments += ["--limit", String(limit)] }
+        do {
+            return try DatasetSelectionOptions.parse(arguments)
+        } catch {
+            throw ValidationError("'\(spec)' is not DATASET or mbpp:SPLIT: \(DatasetSelectionOptions.message(for: error))")
+        }
+    }
+
+    func run() async throws {
+        let logger = CLILogger.make(verbose: false)
+        let trainProblems = try Self.selection(train, limit: trainLimit).loadFile().problems
+        let evalProblems = try Self.selection(eval, limit: evalLimit).loadFile().problems
+        let store = ModelStore.standard()
+        let environment = try TrainingEnvironment.discover(
+            cache: (store.directory as NSString).deletingLastPathComponent, repository: TrainingEnvironment.repository())
+        var search = CodeSearchConfiguration.standard
+        search.search.rollouts = rollouts
+        search.search.width = width
+        search.search.seed = seed
+        search.sampling.seed = seed
+        var training = TrainingHyperparameters()
+        training.maxSteps = steps
+        training.learningRate = learningRate
+        training.threads = threads
+        training.seed = seed
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let sandbox = try await ProcessSandbox(configuration: SandboxConfiguration(), logger: logger)
+        let threads = self.threads
+        let loop = try SelfPlayLoop(
+            configuration: SelfPlayConfiguration(search: search, training: training, namePrefix: prefix),
+            models: { name in
+                LlamaBackend.bootstrap(logger: logger)
+                return try await LlamaEngine.load(
+                    store.resolve(name), configuration: LlamaConfiguration(contextLength: 4096, threads: threads, parallelSequences: 8),
+                    logger: logger)
+            },
+            sandbox: sandbox, store: try RunStore(path: out + "/runs.sqlite"), trainer: ModelTrainer(environment: environment, store: store),
+            directory: out)
+        let reporter = ProgressReporter(label: "selfplay")
+        let state = try await loop.run(rounds: rounds, basePolicy: model, train: trainProblems, evaluate: evalProblems) { event in
+            switch event {
+            case .stage(let round, let what): StandardError.write("[selfplay] round \(round): \(what)")
+            case .searched(_, let id, let solved, let finished, let total):
+                reporter.update(done: finished, total: total, detail: "\(id) \(solved ? "solved" : "unsolved")")
+            case .training(_, .training(let step, let total, let loss)):
+                reporter.update(done: step, total: total, detail: loss.map { String(format: "loss %.4f", $0) } ?? "")
+            case .training: break
+            case .evaluated(let round, let e):
+                StandardError.write("[selfplay] round \(round): \(e.policy) solves \(e.solved)/\(e.problems) held-out problems")
+            }
+        }
+        await sandbox.shutdown()
+        print("round  policy                          searched-solved  sft  held-out pass@1 (95% Wilson)")
+        for r in state.rounds {
+            let searched = r.data.map { "\($0.solvedProblems)/\($0.searchedProblems)" } ?? "-"
+            let evaluation = r.evaluation.map {
+                String(format: "%d/%d = %.1f%% [%.1f, %.1f]", $0.solved, $0.problems, 100 * Double($0.solved) / Double(max(1, $0.problems)),
+                       100 * $0.interval.lower, 100 * $0.interval.upper)
+            } ?? "-"
+            print(String(r.index).padding(toLength: 7, withPad: " ", startingAt: 0)
+                + (r.policy ?? "-").padding(toLength: 32, withPad: " ", startingAt: 0)
+                + searched.padding(toLength: 17, withPad: " ", startingAt: 0)
+                + String(r.data?.sftRecords ?? 0).padding(toLength: 5, withPad: " ", startingAt: 0) + evaluation)
+            if let note = r.note { print("       \(note)") }
+        }
+        print("state: \(out)/selfplay.json")
+    }
+}

@@ -1,0 +1,230 @@
+public import CodeSearch
+public import Execution
+public import Inference
+public import O1CoderCore
+public import Reasoning
+public import RunStorage
+public import Training
+import Datasets
+import Foundation
+import Search
+import TrainingData
+
+/// The self-play loop of O1-CODER (spec 1.3): each round the current policy searches the
+/// training problems, the search's verified traces train the next policy (SFT), and every
+/// policy is evaluated on held-out problems (greedy pass@1 on their hidden tests). Each stage is
+/// recorded in ``SelfPlayState`` when it finishes and is itself resumable (the search run in
+/// the store, the trainer's checkpoints, the evaluation's ledger), so a run killed anywhere
+/// continues where it stopped, and a later run with more rounds extends it.
+public struct SelfPlayLoop: Sendable {
+    public typealias ModelProvider = @Sendable (String) async throws -> any LanguageModel
+
+    public let configuration: SelfPlayConfiguration
+    public let rewardTests: RewardTests
+    /// Loads a policy by name (a registry or trained model).
+    public let models: ModelProvider
+    public let sandbox: any Sandbox
+    public let store: RunStore
+    public let trainer: any PolicyTrainer
+    /// Holds `selfplay.json`, `configuration.json` and each round's data and evaluation ledger.
+    public let directory: String
+    /// The search's prompts (few-shot); exports and evaluation are zero-shot.
+    public let searchPrompts: PromptBuilder
+    public let zeroShot: PromptBuilder
+
+    public init(
+        configuration: SelfPlayConfiguration, rewardTests: RewardTests = .public, models: @escaping ModelProvider,
+        sandbox: any Sandbox, store: RunStore, trainer: any PolicyTrainer, directory: String
+    ) throws {
+        self.configuration = configuration
+        self.rewardTests = rewardTests
+        self.models = models
+        self.sandbox = sandbox
+        self.store = store
+        self.trainer = trainer
+        self.directory = directory
+        let library = try FewShotLibrary.bundled()
+        searchPrompts = PromptBuilder(library: library)
+        zeroShot = PromptBuilder(library: library, maxExamples: 0)
+    }
+
+    public enum Event: Sendable {
+        case stage(round: Int, String)
+        case searched(round: Int, ProblemID, solved: Bool, finished: Int, total: Int)
+        case training(round: Int, TrainingPhase)
+        case evaluated(round: Int, SelfPlayState.Evaluation)
+    }
+
+    var statePath: String { directory + "/selfplay.json" }
+
+    /// The saved state, nil for a new directory.
+    public func savedState() throws -> SelfPlayState? {
+        guard let data = FileManager.default.contents(atPath: statePath) else { return nil }
+        return try JSONDecoder().decode(SelfPlayState.self, from: data)
+    }
+
+    /// Runs (or resumes, or extends to) `rounds` rounds from `basePolicy`.
+    @discardableResult
+    public func run(
+        rounds: Int, basePolicy: String, train: [Problem], evaluate: [Problem], progress: @escaping @Sendable (Event) -> Void = { _ in }
+    ) async throws -> SelfPlayState {
+        try checkConfiguration()
+        var state = try savedState() ?? SelfPlayState(basePolicy: basePolicy)
+        guard state.basePolicy == basePolicy else {
+            throw SelfPlayError("\(directory) holds a self-play run from \(state.basePolicy), not \(basePolicy). Use another --out.")
+        }
+        if state.rounds.isEmpty {
+            var zero = SelfPlayState.Round(index: 0, searchPolicy: basePolicy)
+            zero.searchFinished = true
+            zero.trainingDone = true
+            zero.policy = basePolicy
+            state.rounds.append(zero)
+            try save(state)
+        }
+        let trainProblems = try await rewardTests.prepare(train, sandbox: sandbox, limits: configuration.search.limits).problems
+        for index in 0...rounds {
+            if index >= state.rounds.count {
+                let previous = state.rounds[index - 1].policy ?? basePolicy
+                state.rounds.append(SelfPlayState.Round(index: index, searchPolicy: previous))
+                try save(state)
+            }
+            var round = state.rounds[index]
+            // Round 0 only evaluates the base policy.
+            if index > 0, !round.searchFinished {
+                progress(.stage(round: index, "search with \(round.searchPolicy)"))
+                round = try await search(round, problems: trainProblems, progress: progress)
+                state.rounds[index] = round
+                try save(state)
+            }
+            if index > 0, round.data == nil {
+                progress(.stage(round: index, "export"))
+                round.data = try export(round)
+                state.rounds[index] = round
+                try save(state)
+            }
+            if !round.trainingDone {
+                progress(.stage(round: index, "train"))
+                round = try await update(round, progress: progress)
+                state.rounds[index] = round
+                try save(state)
+            }
+            if round.evaluation == nil, let policy = round.policy {
+                progress(.stage(round: index, "evaluate \(policy)"))
+                let evaluation = try await self.evaluate(policy, round: index, problems: evaluate)
+                round.evaluation = evaluation
+                state.rounds[index] = round
+                try save(state)
+                progress(.evaluated(round: index, evaluation))
+            }
+        }
+        return state
+    }
+
+    func search(_ round: SelfPlayState.Round, problems: [Problem], progress: @escaping @Sendable (Event) -> Void) async throws -> SelfPlayState.Round {
+        var round = round
+        let runID: Int64
+        if let existing = round.searchRun {
+            runID = existing
+        } else {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let record = try store.createRun(
+                RunRecord(
+                    kind: "selfplay-search", status: .running, createdAt: Date(),
+                    configuration: String(decoding: try encoder.encode(configuration.search), as: UTF8.self),
+                    seed: Int64(bitPattern: configuration.search.search.seed), toolVersion: "selfplay round \(round.index)",
+                    modelName: round.searchPolicy, modelSHA256: nil, datasetName: problems.first?.dataset.rawValue ?? "",
+                    datasetPath: directory, datasetSHA256: nil))
+            runID = record.id ?? 0
+            round.searchRun = runID
+        }
+        let model = try await models(round.searchPolicy)
+        let searcher = ProblemSearcher(
+            generator: StepGenerator(model: model, prompts: searchPrompts), sandbox: sandbox, configuration: configuration.search,
+            rewardTests: rewardTests)
+        let index = round.index
+        try await SearchRunner(searcher: searcher, store: store).run(runID, problems: problems) { id, result, finished, total in
+            progress(.searched(round: index, id, solved: result.isSolved, finished: finished, total: total))
+        }
+        try store.setStatus(.finished, run: runID)
+        round.searchFinished = true
+        return round
+    }
+
+    func export(_ round: SelfPlayState.Round) throws -> SelfPlayState.DataFiles {
+        guard let run = round.searchRun else { throw SelfPlayError("round \(round.index) has no search run to export") }
+        let exporter = ProcessDataExporter()
+        let folder = roundDirectory(round.index)
+        let sft = try exporter.export(run: run, from: store, format: .sft, prompts: zeroShot)
+        let dpo = try exporter.export(run: run, from: store, format: .dpo, prompts: zeroShot)
+        try OutputFile.write(sft.jsonl, to: folder + "/sft.jsonl")
+        try OutputFile.write(dpo.jsonl, to: folder + "/dpo.jsonl")
+        let rows = try store.problems(run: run)
+        return SelfPlayState.DataFiles(
+            sft: folder + "/sft.jsonl", sftRecords: sft.count, sftSHA256: SHA256.hex(of: Array(sft.jsonl.utf8)),
+            dpo: folder + "/dpo.jsonl", dpoRecords: dpo.count, dpoSHA256: SHA256.hex(of: Array(dpo.jsonl.utf8)),
+            solvedProblems: rows.filter(\.solved).count, searchedProblems: rows.count)
+    }
+
+    func update(_ round: SelfPlayState.Round, progress: @escaping @Sendable (Event) -> Void) async throws -> SelfPlayState.Round {
+        var round = round
+        guard let data = round.data, data.sftRecords > 0 else {
+            round.note = "no verified correct trace in this round's search: the policy is unchanged"
+            round.policy = round.searchPolicy
+            round.trainingDone = true
+            return round
+        }
+        let index = round.index
+        let name = "\(configuration.namePrefix)-r\(index)"
+        let model = try await trainer.train(
+            TrainingRequest(method: .sft, data: data.sft, base: round.searchPolicy, name: name, hyperparameters: configuration.training),
+            restart: false
+        ) { phase in progress(.training(round: index, phase)) }
+        round.trainedModel = model.name
+        round.policy = model.name
+        round.trainingDone = true
+        return round
+    }
+
+    func evaluate(_ policy: String, round: Int, problems: [Problem]) async throws -> SelfPlayState.Evaluation {
+        let ledger = JSONLLedger<ComparisonRecord>(path: roundDirectory(round) + "/evaluation.jsonl")
+        let comparison = ComputeMatchedComparison(
+            model: try await models(policy), prompts: zeroShot, sandbox: sandbox, configuration: configuration.search,
+            rewardTests: rewardTests, arms: [.greedyDirect], budgets: [], ledger: ledger)
+        let records = try await comparison.run(problems)
+        let solved = records.filter(\.solved).count
+        return SelfPlayState.Evaluation(
+            policy: policy, solved: solved, problems: records.count,
+            interval: .wilson(successes: solved, trials: records.count),
+            outcomes: Dictionary(records.map { ($0.problem.rawValue, $0.solved) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    func roundDirectory(_ index: Int) -> String { directory + "/round-\(index)" }
+
+    func save(_ state: SelfPlayState) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try OutputFile.write(Array(try encoder.encode(state)), to: statePath)
+    }
+
+    /// A directory belongs to one configuration: a resumed run must not change it midway.
+    func checkConfiguration() throws {
+        let path = directory + "/configuration.json"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        if let data = FileManager.default.contents(atPath: path) {
+            let recorded = try JSONDecoder().decode(SelfPlayConfiguration.self, from: data)
+            guard recorded == configuration else {
+                throw SelfPlayError("\(directory) was started with other settings (\(path)). Resume with the same ones or use another --out.")
+            }
+        } else {
+            try OutputFile.write(Array(try encoder.encode(configuration)), to: path)
+        }
+    }
+}
+
+/// A self-play tool failure, with what to do.
+public struct SelfPlayError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

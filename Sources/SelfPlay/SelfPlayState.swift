@@ -1,0 +1,63 @@
+public import O1CoderCore
+
+/// What a self-play run has done so far, saved after every stage (`selfplay.json`), so a killed
+/// run resumes at the first unfinished stage and a later run with more rounds extends it. It is
+/// also the lineage: which policy searched, what data (by sha256) it produced, which model that
+/// trained, and how each policy scored on the held-out problems.
+public struct SelfPlayState: Codable, Sendable, Equatable {
+    public var basePolicy: String
+    /// Round 0 is the base policy's evaluation; round r ≥ 1 searches with round r−1's policy.
+    public var rounds: [Round]
+
+    public init(basePolicy: String) {
+        self.basePolicy = basePolicy
+        rounds = []
+    }
+
+    public struct Round: Codable, Sendable, Equatable {
+        public var index: Int
+        /// The policy that searched in this round (and was trained from).
+        public var searchPolicy: String
+        public var searchRun: Int64?
+        public var searchFinished = false
+        public var data: DataFiles?
+        /// The model trained this round; nil when there was nothing to train on.
+        public var trainedModel: String?
+        public var trainingDone = false
+        /// Why the policy was left unchanged, when it was.
+        public var note: String?
+        /// The policy after this round, evaluated on the held-out problems.
+        public var policy: String?
+        public var evaluation: Evaluation?
+
+        public init(index: Int, searchPolicy: String) {
+            self.index = index
+            self.searchPolicy = searchPolicy
+        }
+    }
+
+    public struct DataFiles: Codable, Sendable, Equatable {
+        public var sft: String
+        public var sftRecords: Int
+        public var sftSHA256: String
+        public var dpo: String
+        public var dpoRecords: Int
+        public var dpoSHA256: String
+        /// Training problems the search solved (verified on their hidden tests).
+        public var solvedProblems: Int
+        public var searchedProblems: Int
+    }
+
+    /// Greedy pass@1 of a policy on the held-out problems (their hidden tests).
+    public struct Evaluation: Codable, Sendable, Equatable {
+        public var policy: String
+        public var solved: Int
+        public var problems: Int
+        public var interval: ProportionInterval
+        /// Per problem, in problem order: what a paired test between rounds needs.
+        public var outcomes: [String: Bool]
+    }
+
+    /// The policy in force after the last finished round.
+    public var currentPolicy: String { rounds.last(where: { $0.evaluation != nil })?.policy ?? basePolicy }
+}

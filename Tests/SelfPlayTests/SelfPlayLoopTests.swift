@@ -1,0 +1,104 @@
+import CodeSearch
+import Execution
+import Foundation
+import Inference
+import O1CoderCore
+import O1CoderTestSupport
+import RunStorage
+import Search
+import SelfPlay
+import Synchronization
+import Testing
+import Training
+
+/// Counts trainings, so a resumed loop can be shown not to redo them.
+final class CountingTrainer: PolicyTrainer {
+    let inner: ModelTrainer
+    let requests = Mutex<[TrainingRequest]>([])
+    init(_ inner: ModelTrainer) { self.inner = inner }
+    func train(_ request: TrainingRequest, restart: Bool, progress: @escaping @Sendable (TrainingPhase) -> Void) async throws -> TrainedModel {
+        requests.withLock { $0.append(request) }
+        return try await inner.train(request, restart: restart, progress: progress)
+    }
+}
+
+/// Two self-play rounds: the policy's search (a model double that always writes the right code,
+/// a scripted sandbox) yields verified traces, real SFT on SmolLM2 turns them into the next
+/// policy, and each policy is evaluated on held-out problems; the run resumes and extends.
+@Suite(.serialized, .requires(.testModel, .trainingEnvironment), .timeLimit(.minutes(10)))
+struct SelfPlayLoopTests {
+    static func problem(_ id: String) -> Problem {
+        Problem(
+            id: ProblemID(id), dataset: .mbpp, prompt: "Write add(a, b) returning the sum.\nassert add(1, 2) == 3",
+            style: .function(entryPoint: "add"), referenceSolution: "def add(a, b):\n    return a + b",
+            tests: TestSuite(cases: (0..<4).map { .assertion("assert add(\($0), 1) == \($0 + 1)") }),
+            publicTests: TestSuite(cases: [.assertion("assert add(1, 2) == 3")]))
+    }
+
+    static let answer = "code\">\n```python\ndef add(a, b):\n    return a + b\n```\n</step>"
+
+    let scratch = NSTemporaryDirectory() + "o1coder-selfplay-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+
+    func loop(_ trainer: CountingTrainer, prefix: String, steps: Int = 2) throws -> SelfPlayLoop {
+        var training = TrainingHyperparameters()
+        training.maxSteps = steps
+        training.maxLength = 512
+        var search = CodeSearchConfiguration.standard
+        search.search.width = 2
+        search.search.rollouts = 2
+        let sandbox = FakeSandbox { program, suite, _ in
+            FakeSandbox.report(program.contains("a + b") ? .passed : .failed(test: 0, message: "wrong"), testCount: suite.count)
+        }
+        return try SelfPlayLoop(
+            configuration: SelfPlayConfiguration(search: search, training: training, namePrefix: prefix),
+            models: { _ in ConstantLanguageModel(Self.answer) }, sandbox: sandbox,
+            store: try RunStore(path: scratch + "/runs.sqlite"), trainer: trainer, directory: scratch + "/selfplay")
+    }
+
+    @Test("Rounds train from the previous policy with lineage; a rerun resumes and extends without redoing work")
+    func twoRounds() async throws {
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let environment = try TrainingEnvironment.discover(cache: TestEnvironment.cacheDirectory, repository: TestEnvironment.packageRoot)
+        let models = ModelStore(directory: scratch + "/models")
+        let trainer = CountingTrainer(ModelTrainer(environment: environment, store: models))
+        let prefix = "sp\(getpid())"
+        defer {
+            for r in 1...2 { try? FileManager.default.removeItem(atPath: trainer.inner.runDirectory("\(prefix)-r\(r)")) }
+        }
+        let base = TestEnvironment.testModelPath
+        let train = [Self.problem("Mbpp/1"), Self.problem("Mbpp/2")]
+        let held = [Self.problem("Mbpp/11"), Self.problem("Mbpp/12"), Self.problem("Mbpp/13")]
+
+        let first = try await loop(trainer, prefix: prefix).run(rounds: 1, basePolicy: base, train: train, evaluate: held)
+        #expect(first.rounds.count == 2)
+        #expect(first.rounds[0].policy == base)
+        #expect(first.rounds[0].evaluation?.problems == 3)
+        let r1 = first.rounds[1]
+        #expect(r1.searchPolicy == base)
+        #expect(r1.data?.solvedProblems == 2)
+        #expect((r1.data?.sftRecords ?? 0) >= 2)
+        #expect(r1.trainedModel == "\(prefix)-r1")
+        #expect(r1.evaluation?.solved == 3)
+        #expect(r1.evaluation?.outcomes["Mbpp/12"] == true)
+        let record = try #require(trainer.inner.record("\(prefix)-r1"))
+        #expect(record.parent == base)
+        #expect(record.dataSHA256 == r1.data?.sftSHA256)
+
+        // The same command again does nothing new; two rounds extend the run by one.
+        let again = try await loop(trainer, prefix: prefix).run(rounds: 1, basePolicy: base, train: train, evaluate: held)
+        #expect(again == first)
+        #expect(trainer.requests.withLock { $0.count } == 1)
+        let second = try await loop(trainer, prefix: prefix).run(rounds: 2, basePolicy: base, train: train, evaluate: held)
+        #expect(second.rounds.count == 3)
+        #expect(second.rounds[2].searchPolicy == "\(prefix)-r1")
+        #expect(second.rounds[2].trainedModel == "\(prefix)-r2")
+        #expect(trainer.inner.record("\(prefix)-r2")?.parent == "\(prefix)-r1")
+        #expect(trainer.requests.withLock { $0.map(\.base) } == [base, "\(prefix)-r1"])
+        #expect(second.currentPolicy == "\(prefix)-r2")
+
+        // Other settings in the same directory are refused.
+        await #expect(throws: SelfPlayError.self) {
+            try await loop(trainer, prefix: prefix, steps: 3).run(rounds: 2, basePolicy: base, train: train, evaluate: held)
+        }
+    }
+}
