@@ -59,8 +59,15 @@ def measured(command, env, log):
     return out, time.time() - start, usage.ru_maxrss * 1024
 
 
+def fresh(path):
+    """An empty output directory: a leftover checkpoint would make our runner resume, not train."""
+    import shutil
+    shutil.rmtree(path, ignore_errors=True)
+    return path
+
+
 def ours(method, args, data, work, i):
-    out_dir = os.path.join(work, f"ours-{method}-{i}")
+    out_dir = fresh(os.path.join(work, f"ours-{method}-{i}"))
     job = {"task": method, "base_dir": args.base, "data": data, "output_dir": out_dir, "max_steps": args.steps,
            "learning_rate": 1e-4, "batch_size": 2, "max_length": 256, "lora_r": 8, "lora_alpha": 16,
            "save_steps": 10 ** 6, "seed": 42, "threads": args.threads}
@@ -68,12 +75,16 @@ def ours(method, args, data, work, i):
     with open(path, "w") as f:
         json.dump(job, f)
     out, wall, rss = measured([sys.executable, os.path.join(HERE, "runner.py"), path], env(args), out_dir + ".log")
-    metrics = next(e for e in map(json.loads, out.splitlines()) if e["event"] == "metrics")
+    events = [json.loads(line) for line in out.splitlines() if line.strip()]
+    start = next(e for e in events if e["event"] == "start")
+    if start.get("resume_from"):
+        sys.exit(f"{out_dir} resumed from {start['resume_from']}: not a fresh run")
+    metrics = next(e for e in events if e["event"] == "metrics")
     return {"train_runtime": metrics["train_runtime"], "wall": wall, "peak_rss_bytes": rss}
 
 
 def trl_cli(method, args, data, work, i):
-    out_dir = os.path.join(work, f"trl-{method}-{i}")
+    out_dir = fresh(os.path.join(work, f"trl-{method}-{i}"))
     config = {"model_name_or_path": args.base, "datasets": [{"path": "json", "data_files": data}],
               "output_dir": out_dir, "max_steps": args.steps, "learning_rate": 1e-4, "per_device_train_batch_size": 2,
               "max_length": 256, "use_peft": True, "lora_r": 8, "lora_alpha": 16, "lora_dropout": 0.0,
