@@ -7,7 +7,7 @@ import Testing
 /// Canonical HumanEval solutions pass in the real sandbox (prompt + canonical_solution, suite =
 /// the dataset's check function) with the default configuration: answers sanitized, results
 /// compared on canonical copies.
-@Suite(.timeLimit(.minutes(3)))
+@Suite(.timeLimit(.minutes(10)))
 struct HumanEvalCanonicalTests {
     static var datasetPath: String { TestEnvironment.humanEvalPath }
 

@@ -3,7 +3,7 @@ import Inference
 import O1CoderTestSupport
 import Testing
 
-@Suite(.serialized, .requires(.testModel), .timeLimit(.minutes(2)))
+@Suite(.serialized, .requires(.testModel), .timeLimit(.minutes(10)))
 struct LlamaEngineTests {
     @Test("Greedy generation is deterministic across requests and engines")
     func greedyDeterministic() async throws {

@@ -6,7 +6,7 @@ import Testing
 /// Integration tests of `OpenAIModel` against a real llama-server running SmolLM2-135M.
 @Suite(
     "OpenAI backend against a real llama-server",
-    .serialized, .timeLimit(.minutes(3)),
+    .serialized, .timeLimit(.minutes(10)),
     .requires(.llamaServer, .testModel))
 struct OpenAIModelServerTests {
     static let question: PromptInput = .chat([.user("List three colors.")])

@@ -4,7 +4,7 @@ import Testing
 
 /// Output paths given as bare file names (`--out results.jsonl`), through the real binary run in a
 /// fresh working directory.
-@Suite(.timeLimit(.minutes(3)))
+@Suite(.timeLimit(.minutes(10)))
 struct OutputPathTests {
     static func temporaryDirectory() throws -> String {
         let path = NSTemporaryDirectory() + "o1coder-out-\(UUID().uuidString)"

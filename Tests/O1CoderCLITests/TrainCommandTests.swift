@@ -2,7 +2,7 @@ import Foundation
 import O1CoderTestSupport
 import Testing
 
-@Suite(.requires(.o1coderBinary, .testModel, .trainingEnvironment), .timeLimit(.minutes(3)))
+@Suite(.requires(.o1coderBinary, .testModel, .trainingEnvironment), .timeLimit(.minutes(10)))
 struct TrainCommandTests {
     @Test("train sft on a broken data file fails with the file and line, and registers nothing")
     func badData() throws {

@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test("Each example's code passes its own tests", .requires(.python3),
-          .timeLimit(.minutes(1)), arguments: examples.map(\.id))
+          .timeLimit(.minutes(5)), arguments: examples.map(\.id))
     func codeIsCorrect(id: String) throws {
         let example = try #require(Self.examples.first { $0.id == id })
         if let asserts = example.tests.asserts {

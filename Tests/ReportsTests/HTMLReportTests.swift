@@ -40,7 +40,7 @@ import Testing
     @Test(
         "A real headless browser draws the tree and shows the selected node's step text",
         .requires(.chromium),
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(5)))
     func rendersInChromium() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -59,7 +59,7 @@ private let maxProblem = Problem(
         .call(arguments: "[[], 3]", expected: .json("-1")),
     ]))
 
-@Suite(.requires(.python3), .timeLimit(.minutes(2)))
+@Suite(.requires(.python3), .timeLimit(.minutes(10)))
 struct RealSandboxTests {
     @Test("inputs-only mode: the real reference supplies outputs; crashes, loops and objects are dropped")
     func inputsOnlyWithRealReference() async throws {
