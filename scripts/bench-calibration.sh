@@ -194,7 +194,7 @@ for ds in datasets:
         "cpu_seconds_per_sample": float(cpu_seconds),
     }
     for name, plus in zip(NAMES[ds], (False, True)):
-        passed = [r["plus_passed"] if plus else r["passed"] for r in results]
+        passed = [r.get("plus_passed", r["passed"]) if plus else r["passed"] for r in results]
         n, k = len(passed), sum(1 for p in passed if p)
         pass1 = round(100 * k / n, 1) if n else None
         fails = [r for r, p in zip(results, passed) if not p]
@@ -212,13 +212,13 @@ for ds in datasets:
         defs_path = f"{run}/eval_defs_only_results.jsonl"
         if os.path.exists(defs_path):
             defs = [json.loads(l) for l in open(defs_path) if l.strip()]
-            dk = sum(1 for r in defs if (r["plus_passed"] if plus else r["passed"]))
+            dk = sum(1 for r in defs if (r.get("plus_passed", r["passed"]) if plus else r["passed"]))
             entry["definitions_only"] = {
                 "note": "same generations, only imports/defs/classes/assignments kept (a stand-in for a sanitizer)",
                 "n": len(defs), "passed": dk, "pass_at_1": round(100 * dk / len(defs), 1) if defs else None,
                 "wilson_95": wilson(dk, len(defs)),
                 "failures_by_verdict": dict(collections.Counter(
-                    r["verdict"] for r in defs if not (r["plus_passed"] if plus else r["passed"])))}
+                    r["verdict"] for r in defs if not (r.get("plus_passed", r["passed"]) if plus else r["passed"])))}
         result["datasets"][name] = entry
         lines.append(f"{name:15} {k:3}/{n:3} = {pass1}% (95% {entry['wilson_95']}) · published {PUBLISHED[name]} · "
                      f"diff {entry['difference']} · fails {dict(verdicts)}")
