@@ -251,16 +251,28 @@ def train(job, method):
     if kept == 0:
         raise JobError("bad_data", f"{job['data']}: no record is left after tokenisation: each one's answer falls "
                                    f"beyond --max-length {args.max_length}; raise it")
+    result, start = fit(trainer, job, method, len(rows), kept=kept)
+    finish(trainer, job, result, start, len(rows))
+
+
+def fit(trainer, job, method, records, **start_fields):
+    """Trains, resuming from the newest complete checkpoint; returns the result and the start time."""
     resume = last_checkpoint(job)
-    emit("start", method=method, records=len(rows), kept=kept, max_steps=args.max_steps, resume_from=resume)
+    emit("start", method=method, records=records, max_steps=trainer.args.max_steps, resume_from=resume, **start_fields)
     start = time.time()
     result = trainer.train(resume_from_checkpoint=resume)
     if INTERRUPTED:
         raise KeyboardInterrupt
+    return result, start
+
+
+def finish(trainer, job, result, start, records, **extra_metrics):
+    """Saves the adapter and reports the trainer's numbers (and `extra_metrics`)."""
     adapter = os.path.join(job["output_dir"], "adapter")
     trainer.model.save_pretrained(adapter)
     metrics = {k: v for k, v in result.metrics.items() if isinstance(v, (int, float))}
-    emit("metrics", records=len(rows), steps=result.global_step, seconds=time.time() - start,
+    metrics.update(extra_metrics)
+    emit("metrics", records=records, steps=result.global_step, seconds=time.time() - start,
          peak_rss_bytes=peak_rss_bytes(), **metrics)
     emit("done", adapter=adapter)
 
@@ -400,43 +412,35 @@ def train_prm(job):
     columns = {k: [e[k] for e in train_rows] for k in ("input_ids", "positions", "targets")}
     trainer = PRMTrainer(model=model, args=args, train_dataset=Dataset.from_dict(columns),
                          data_collator=lambda b: prm_collate(b, pad), callbacks=[progress_callback()])
-    resume = last_checkpoint(job)
-    emit("start", method="prm", records=len(train_rows), max_steps=args.max_steps, resume_from=resume,
-         held_out_problems=len({e["problem"] for e in test}))
-    start = time.time()
     before = prm_evaluate(model, test, plus, minus, pad)
-    result = trainer.train(resume_from_checkpoint=resume)
-    if INTERRUPTED:
-        raise KeyboardInterrupt
+    result, start = fit(trainer, job, "prm", len(train_rows), held_out_problems=len({e["problem"] for e in test}))
     after = prm_evaluate(model, test, plus, minus, pad)
-    adapter = os.path.join(job["output_dir"], "adapter")
-    trainer.model.save_pretrained(adapter)
-    metrics = {k: v for k, v in result.metrics.items() if isinstance(v, (int, float))}
-    metrics.update(after)
-    metrics.update({"base_" + k: v for k, v in before.items()})
-    emit("metrics", records=len(train_rows), steps=result.global_step, seconds=time.time() - start,
-         peak_rss_bytes=peak_rss_bytes(), **metrics)
-    emit("done", adapter=adapter)
+    finish(trainer, job, result, start, len(train_rows), **after, **{"base_" + k: v for k, v in before.items()})
 
 
 def prm_score(job):
     """P(+) at every step tag of each path, as the trained PRM gives it in PyTorch (the reference
     the engine's scores are compared with)."""
-    model, tok = load_base(job)
-    if job.get("adapter_dir"):
-        from peft import PeftModel
-        model = PeftModel.from_pretrained(model, job["adapter_dir"])
+    model, tok = load_for_inference(job)
     import torch
-    model.eval()
     plus, minus, tag = single_token(tok, GOOD), single_token(tok, BAD), single_token(tok, STEP_TAG)
+    pad = tok.pad_token_id if tok.pad_token_id is not None else 0
     for item in require(job, "paths_to_score"):
         ids = tok(prm_text(tok, item["prompt"], item["steps"]), add_special_tokens=False).input_ids
         positions = [i for i, t in enumerate(ids) if t == tag][-len(item["steps"]):]
+        # The trainer's own scoring path, on a batch of one.
+        batch = prm_collate([{"input_ids": ids, "positions": positions, "targets": [0.0] * len(positions)}], pad)
         with torch.no_grad():
-            logits = model(input_ids=torch.tensor([ids])).logits[0]
-        two = logits[positions][:, [plus, minus]]
+            two = tag_logits(model, batch, plus, minus)
         emit("scores", scores=torch.softmax(two, dim=-1)[:, 0].tolist())
     emit("done")
+
+
+def run_converter(script, *arguments):
+    """One of llama.cpp's conversion scripts, its output to our log; a failure quotes its stderr."""
+    done = subprocess.run([sys.executable, script, *arguments], stdout=sys.stderr, stderr=subprocess.PIPE, text=True)
+    if done.returncode != 0:
+        raise JobError("conversion_failed", f"{os.path.basename(script)} failed: {done.stderr[-800:]}")
 
 
 def export_adapter(job):
@@ -444,11 +448,7 @@ def export_adapter(job):
     if not os.path.isfile(converter):
         raise JobError("environment", f"{converter}: llama.cpp's convert_lora_to_gguf.py is missing (make setup-llama)")
     # f32: a small fine-tune moves weights below f16 resolution, and f16 would erase it.
-    command = [sys.executable, converter, adapter, "--base", base, "--outfile", outfile, "--outtype",
-               job.get("outtype", "f32")]
-    done = subprocess.run(command, stdout=sys.stderr, stderr=subprocess.PIPE, text=True)
-    if done.returncode != 0:
-        raise JobError("conversion_failed", f"convert_lora_to_gguf.py failed: {done.stderr[-800:]}")
+    run_converter(converter, adapter, "--base", base, "--outfile", outfile, "--outtype", job.get("outtype", "f32"))
     emit("done", outfile=outfile, bytes=os.path.getsize(outfile))
 
 
@@ -459,22 +459,25 @@ def export_base(job):
     if os.path.isfile(outfile):
         emit("done", outfile=outfile, cached=True)
         return
-    hf = os.path.join(os.path.dirname(converter), "convert_hf_to_gguf.py")
-    done = subprocess.run([sys.executable, hf, base, "--outfile", outfile + ".partial", "--outtype", "f32"],
-                          stdout=sys.stderr, stderr=subprocess.PIPE, text=True)
-    if done.returncode != 0:
-        raise JobError("conversion_failed", f"convert_hf_to_gguf.py failed: {done.stderr[-800:]}")
+    run_converter(os.path.join(os.path.dirname(converter), "convert_hf_to_gguf.py"),
+                  base, "--outfile", outfile + ".partial", "--outtype", "f32")
     os.replace(outfile + ".partial", outfile)
     emit("done", outfile=outfile, cached=False)
 
 
-def generate(job):
+def load_for_inference(job):
+    """The base with the job's adapter, when it names one, in evaluation mode."""
     model, tok = load_base(job)
     if job.get("adapter_dir"):
         from peft import PeftModel
         model = PeftModel.from_pretrained(model, job["adapter_dir"])
-    import torch
     model.eval()
+    return model, tok
+
+
+def generate(job):
+    model, tok = load_for_inference(job)
+    import torch
     for prompt in require(job, "prompts"):
         ids = tok(prompt, return_tensors="pt", add_special_tokens=False).input_ids
         with torch.no_grad():

@@ -62,8 +62,7 @@ struct SelfPlayCommand: AsyncParsableCommand {
         let trainProblems = try Self.selection(train, limit: trainLimit).loadFile().problems
         let evalProblems = try Self.selection(eval, limit: evalLimit).loadFile().problems
         let store = ModelStore.standard()
-        let environment = try TrainingEnvironment.discover(
-            cache: (store.directory as NSString).deletingLastPathComponent, repository: TrainingEnvironment.repository())
+        let environment = try TrainingEnvironment.beside(store)
         var search = CodeSearchConfiguration.standard
         search.search.rollouts = rollouts
         search.search.width = width
@@ -93,9 +92,7 @@ struct SelfPlayCommand: AsyncParsableCommand {
             case .stage(let round, let what): StandardError.write("[selfplay] round \(round): \(what)")
             case .searched(_, let id, let solved, let finished, let total):
                 reporter.update(done: finished, total: total, detail: "\(id) \(solved ? "solved" : "unsolved")")
-            case .training(_, .training(let step, let total, let loss)):
-                reporter.update(done: step, total: total, detail: loss.map { String(format: "loss %.4f", $0) } ?? "")
-            case .training: break
+            case .training(_, let phase): phase.showSteps(on: reporter)
             case .evaluated(let round, let e):
                 StandardError.write("[selfplay] round \(round): \(e.policy) solves \(e.solved)/\(e.problems) held-out problems")
             }

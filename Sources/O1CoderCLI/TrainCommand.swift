@@ -13,7 +13,7 @@ import Glibc
 struct TrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train a LoRA adapter with TRL (SFT or DPO) and register it as a model.",
+        abstract: "Train a LoRA adapter (SFT or DPO with TRL, or a process reward model) and register it as a model.",
         discussion: """
             Runs training/runner.py in the environment `make setup-train` installs. The base GGUF is \
             converted to a Hugging Face directory once (cached by sha256); the adapter comes back as \
@@ -115,8 +115,7 @@ struct TrainingOptions: ParsableArguments {
 
     func run(_ method: TrainingMethod) async throws {
         let store = ModelStore.standard()
-        let environment = try TrainingEnvironment.discover(
-            cache: (store.directory as NSString).deletingLastPathComponent, repository: TrainingEnvironment.repository())
+        let environment = try TrainingEnvironment.beside(store)
         let trainer = ModelTrainer(environment: environment, store: store)
         let request = TrainingRequest(method: method, data: data, base: base, name: out, hyperparameters: hyperparameters)
         let reporter = ProgressReporter(label: "train \(method.rawValue)")
@@ -125,8 +124,7 @@ struct TrainingOptions: ParsableArguments {
                 switch phase {
                 case .convertingBase: StandardError.write("[train] preparing the base model (converted once, then cached)")
                 case .exporting: StandardError.write("[train] converting the adapter to GGUF")
-                case .training(let step, let total, let loss):
-                    reporter.update(done: step, total: total, detail: loss.map { String(format: "loss %.4f", $0) } ?? "")
+                case .training: phase.showSteps(on: reporter)
                 }
             }
         }
@@ -158,5 +156,20 @@ struct TrainingOptions: ParsableArguments {
         if let from = model.resumedFrom { print("  resumed from \(from)") }
         print("  adapter: \(model.adapter)")
         print("use it with --model \(model.name)")
+    }
+}
+
+extension TrainingEnvironment {
+    /// The training environment of the cache that holds `store`, for this checkout.
+    static func beside(_ store: ModelStore) throws -> TrainingEnvironment {
+        try discover(cache: (store.directory as NSString).deletingLastPathComponent, repository: repository())
+    }
+}
+
+extension TrainingPhase {
+    /// Training steps as a progress line with ETA and the loss; other phases show nothing.
+    func showSteps(on reporter: ProgressReporter) {
+        guard case .training(let step, let total, let loss) = self else { return }
+        reporter.update(done: step, total: total, detail: loss.map { String(format: "loss %.4f", $0) } ?? "")
     }
 }

@@ -81,7 +81,8 @@ public struct SelfPlayLoop: Sendable {
             state.rounds.append(zero)
             try save(state)
         }
-        let trainProblems = try await rewardTests.prepare(train, sandbox: sandbox, limits: configuration.search.limits).problems
+        // Screened on first need: a finished run's rerun starts no reference executions.
+        var trainProblems: [Problem]?
         for index in 0...rounds {
             if index >= state.rounds.count {
                 let previous = state.rounds[index - 1].policy ?? basePolicy
@@ -89,32 +90,37 @@ public struct SelfPlayLoop: Sendable {
                 try save(state)
             }
             var round = state.rounds[index]
+            func finish(_ stage: SelfPlayState.Round) throws {
+                round = stage
+                state.rounds[index] = stage
+                try save(state)
+            }
             // Round 0 only evaluates the base policy.
-            if index > 0, !round.searchFinished {
-                progress(.stage(round: index, "search with \(round.searchPolicy)"))
-                round = try await search(round, problems: trainProblems, progress: progress)
-                state.rounds[index] = round
-                try save(state)
-            }
-            if index > 0, round.data == nil {
-                progress(.stage(round: index, "export"))
-                round.data = try export(round)
-                state.rounds[index] = round
-                try save(state)
-            }
-            if !round.trainingDone {
-                progress(.stage(round: index, "train"))
-                round = try await update(round, progress: progress)
-                state.rounds[index] = round
-                try save(state)
+            if index > 0 {
+                if !round.searchFinished {
+                    progress(.stage(round: index, "search with \(round.searchPolicy)"))
+                    if trainProblems == nil {
+                        trainProblems = try await rewardTests.prepare(train, sandbox: sandbox, limits: configuration.search.limits).problems
+                    }
+                    try finish(try await search(round, problems: trainProblems ?? [], progress: progress))
+                }
+                if round.data == nil {
+                    progress(.stage(round: index, "export"))
+                    var exported = round
+                    exported.data = try export(round)
+                    try finish(exported)
+                }
+                if !round.trainingDone {
+                    progress(.stage(round: index, "train"))
+                    try finish(try await update(round, progress: progress))
+                }
             }
             if round.evaluation == nil, let policy = round.policy {
                 progress(.stage(round: index, "evaluate \(policy)"))
-                let evaluation = try await self.evaluate(policy, round: index, problems: evaluate)
-                round.evaluation = evaluation
-                state.rounds[index] = round
-                try save(state)
-                progress(.evaluated(round: index, evaluation))
+                var evaluated = round
+                evaluated.evaluation = try await self.evaluate(policy, round: index, problems: evaluate)
+                try finish(evaluated)
+                if let evaluation = evaluated.evaluation { progress(.evaluated(round: index, evaluation)) }
             }
         }
         return state
@@ -201,24 +207,27 @@ public struct SelfPlayLoop: Sendable {
 
     func roundDirectory(_ index: Int) -> String { directory + "/round-\(index)" }
 
-    func save(_ state: SelfPlayState) throws {
+    /// The state and configuration files: readable, and stable under re-encoding.
+    static var fileEncoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try OutputFile.write(Array(try encoder.encode(state)), to: statePath)
+        return encoder
+    }
+
+    func save(_ state: SelfPlayState) throws {
+        try OutputFile.write(Array(try Self.fileEncoder.encode(state)), to: statePath)
     }
 
     /// A directory belongs to one configuration: a resumed run must not change it midway.
     func checkConfiguration() throws {
         let path = directory + "/configuration.json"
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         if let data = FileManager.default.contents(atPath: path) {
             let recorded = try JSONDecoder().decode(SelfPlayConfiguration.self, from: data)
             guard recorded == configuration else {
                 throw SelfPlayError("\(directory) was started with other settings (\(path)). Resume with the same ones or use another --out.")
             }
         } else {
-            try OutputFile.write(Array(try encoder.encode(configuration)), to: path)
+            try OutputFile.write(Array(try Self.fileEncoder.encode(configuration)), to: path)
         }
     }
 }

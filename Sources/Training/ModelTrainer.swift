@@ -101,26 +101,28 @@ public struct ModelTrainer: Sendable {
     /// Greedy continuations of raw `prompts` by `model` (a registry or trained name) in the
     /// runner, i.e. in PyTorch: the reference the engine's output is compared with.
     public func greedy(model: String, prompts: [String], maxNewTokens: Int, threads: Int = 2) async throws -> [(tokens: [Int32], text: String)] {
-        let (root, adapter) = try rootAndAdapter(of: model)
-        var paths = ["base_dir": try await baseDirectory(for: root)]
-        if let adapter { paths["adapter_dir"] = adapter }
-        let dir = environment.directory + "/generate"
-        let events = try await runner.run(
-            RunnerJob(task: .generate, paths: paths, threads: threads, prompts: prompts, maxNewTokens: maxNewTokens),
-            jobFile: dir + "/job-\(ProcessInfo.processInfo.processIdentifier).json", log: dir + "/generate.log")
+        let events = try await reference(model: model, name: "generate") { paths in
+            RunnerJob(task: .generate, paths: paths, threads: threads, prompts: prompts, maxNewTokens: maxNewTokens)
+        }
         return events.compactMap { if case .generation(let t, let s) = $0 { (t, s) } else { nil } }
     }
 
     /// A trained PRM's step scores for `paths`, computed in PyTorch by the runner.
     public func prmScores(model: String, paths: [RunnerJob.Path], threads: Int = 2) async throws -> [[Double]] {
-        let (root, adapter) = try rootAndAdapter(of: model)
-        var files = ["base_dir": try await baseDirectory(for: root)]
-        if let adapter { files["adapter_dir"] = adapter }
-        let dir = environment.directory + "/generate"
-        let events = try await runner.run(
-            RunnerJob(task: .prmScore, paths: files, threads: threads, pathsToScore: paths),
-            jobFile: dir + "/prm-\(ProcessInfo.processInfo.processIdentifier).json", log: dir + "/prm-score.log")
+        let events = try await reference(model: model, name: "prm-score") { files in
+            RunnerJob(task: .prmScore, paths: files, threads: threads, pathsToScore: paths)
+        }
         return events.compactMap { if case .scores(let s) = $0 { s } else { nil } }
+    }
+
+    /// Runs a PyTorch reference job on `model`: its base directory, and its adapter when trained.
+    private func reference(model: String, name: String, job: ([String: String]) -> RunnerJob) async throws -> [RunnerEvent] {
+        let (root, adapter) = try rootAndAdapter(of: model)
+        var paths = ["base_dir": try await baseDirectory(for: root)]
+        if let adapter { paths["adapter_dir"] = adapter }
+        let dir = environment.directory + "/generate"
+        return try await runner.run(
+            job(paths), jobFile: dir + "/\(name)-\(ProcessInfo.processInfo.processIdentifier).json", log: dir + "/\(name).log")
     }
 
     /// `model` with its base as an f32 GGUF converted from the Hugging Face directory (cached
@@ -154,11 +156,10 @@ public struct ModelTrainer: Sendable {
     func rootAndAdapter(of reference: String) throws -> (ModelSpec, String?) {
         let spec: ModelSpec
         do { spec = try store.resolve(reference) } catch { throw TrainingError(.missingBase, error.description) }
-        if (try? store.trainedSpec(reference)) ?? nil != nil {
-            let peft = store.trainedDirectory(reference) + "/peft"
+        if store.isTrained(reference) {
             var root = spec
             root.adapters = []
-            return (root, peft)
+            return (root, store.trainedDirectory(reference) + "/peft")
         }
         guard spec.adapters.isEmpty else {
             throw TrainingError(.missingBase, "\(reference) carries LoRA adapters that were not trained here; train from its base GGUF.")
@@ -172,7 +173,7 @@ public struct ModelTrainer: Sendable {
         if restart {
             try? fm.removeItem(atPath: run)
         } else {
-            if (try? store.trainedSpec(name)) ?? nil != nil, !fm.fileExists(atPath: file) {
+            if store.isTrained(name), !fm.fileExists(atPath: file) {
                 throw TrainingError(.conflict, "A model named \(name) exists. Choose another --out, or pass --restart to replace it.")
             }
             if let data = fm.contents(atPath: file), let old = try? JSONDecoder().decode(TrainingRequest.Identity.self, from: data), old != identity {

@@ -7,9 +7,14 @@ import O1CoderCore
 extension ModelStore {
     public func trainedDirectory(_ name: String) -> String { directory + "/trained/" + name }
 
+    /// Whether `name` is a trained model of this store (a name, never a path).
+    public func isTrained(_ name: String) -> Bool {
+        !name.isEmpty && !name.contains("/") && FileManager.default.fileExists(atPath: trainedDirectory(name) + "/spec.json")
+    }
+
     /// The spec of trained model `name`, with relative adapter paths made absolute; nil if none.
     public func trainedSpec(_ name: String) throws(InferenceError) -> ModelSpec? {
-        guard !name.isEmpty, !name.contains("/") else { return nil }
+        guard isTrained(name) else { return nil }
         let dir = trainedDirectory(name)
         guard let data = FileManager.default.contents(atPath: dir + "/spec.json") else { return nil }
         guard var spec = try? JSONDecoder().decode(ModelSpec.self, from: data) else {
@@ -31,6 +36,6 @@ extension ModelStore {
     /// Names of the trained models in this store, sorted.
     public func trainedNames() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/trained")) ?? []
-        return names.filter { FileManager.default.fileExists(atPath: trainedDirectory($0) + "/spec.json") }.sorted()
+        return names.filter(isTrained).sorted()
     }
 }
