@@ -46,8 +46,8 @@ release: setup
 	swift build -c release $(SWIFT_FLAGS)
 
 test: setup setup-train
-	$(TRAIN_PYTHON) -m unittest discover -s training -q
 	swift build --build-tests $(SWIFT_FLAGS)
+	O1CODER_BIN=$$(swift build $(SWIFT_FLAGS) --show-bin-path)/o1coder $(TRAIN_PYTHON) -m unittest discover -s training -q
 	@mkdir -p .build
 	set -o pipefail; swift test --skip-build $(SWIFT_FLAGS) 2>&1 | tee .build/test.log
 

@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Dependency-free values shared by every stage.
@@ -70,11 +71,22 @@ let package = Package(
             dependencies: ["O1CoderCore", "Execution", "Inference"],
             resources: [.copy("Python")],
             swiftSettings: strictSettings),
+        // The sandbox as a service (`o1coder serve`: SandboxFusion's API, a batch endpoint) and
+        // the client sandbox that runs on such a server (`--sandbox URL`).
+        .target(
+            name: "Service",
+            dependencies: [
+                "O1CoderCore", "Datasets", "Execution", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "ServiceTests", dependencies: ["Service", "Datasets", "O1CoderTestSupport"], swiftSettings: strictSettings),
         .executableTarget(
             name: "O1CoderCLI",
             dependencies: [
                 "O1CoderCore", "Datasets", "Execution", "Evaluation", "Inference", "Reasoning", "Search",
-                "CodeSearch", "RunStorage", "TrainingData", "Training", "SelfPlay", "Reports", "TestGeneration", "Sampling",
+                "CodeSearch", "RunStorage", "TrainingData", "Training", "SelfPlay", "Reports", "TestGeneration", "Sampling", "Service",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

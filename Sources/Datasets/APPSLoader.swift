@@ -47,7 +47,7 @@ public struct APPSLoader: Sendable {
             if isCallBased {
                 cases.append(.call(arguments: Self.arguments(fromText: input).jsonText, expected: .jsonWrapped(output.jsonText)))
             } else {
-                guard let expected = TACOLoader.joinedText(output) else {
+                guard let expected = GroundTruth.joinedText(output) else {
                     throw record.invalid("a stdin/stdout test output is not text")
                 }
                 cases.append(.standardIO(input: input, expectedOutput: expected))

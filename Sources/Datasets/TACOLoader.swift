@@ -25,24 +25,13 @@ public struct TACOLoader: Sendable {
     static func problem(from record: DatasetRecord, index: Int) throws(DatasetError) -> Problem {
         let question = try record.string("question")
         let io = try record.decodedField("input_output")
-        guard case .object = io else { throw record.invalid("field 'input_output' is not an object") }
-        let inputs = io["inputs"]?.arrayValue ?? []
-        let outputs = io["outputs"]?.arrayValue ?? []
-        guard inputs.count == outputs.count else {
-            throw record.invalid("input_output has \(inputs.count) inputs but \(outputs.count) outputs")
-        }
-        let functionName = io["fn_name"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
-        var cases: [TestCase] = []
-        for (input, output) in zip(inputs, outputs) {
-            if functionName != nil {
-                let arguments: JSONValue = input.arrayValue != nil ? input : .array([input])
-                cases.append(.call(arguments: arguments.jsonText, expected: .jsonWrapped(output.jsonText)))
-            } else {
-                guard let stdin = joinedText(input), let stdout = joinedText(output) else {
-                    throw record.invalid("a stdin/stdout test is neither a string nor a list of strings")
-                }
-                cases.append(.standardIO(input: stdin, expectedOutput: stdout))
-            }
+        let truth: GroundTruth
+        let cases: [TestCase]
+        do {
+            truth = try GroundTruth(json: io)
+            cases = try truth.suite().cases
+        } catch {
+            throw record.invalid("input_output: \(error)")
         }
         var solutions: [String] = []
         if record.value["solutions"] != nil {
@@ -57,20 +46,8 @@ public struct TACOLoader: Sendable {
         }
         return Problem(
             id: ProblemID("taco/\(index)"), dataset: .taco, prompt: question,
-            style: functionName.map { .function(entryPoint: $0) } ?? .standardIO,
+            style: truth.style,
             referenceSolution: solutions.first, completionMode: .fullProgram, tests: TestSuite(cases: cases),
             split: record.value["split"]?.stringValue ?? "train", metadata: metadata)
-    }
-
-    /// A string, or a list of strings joined with newlines.
-    static func joinedText(_ value: JSONValue) -> String? {
-        if let s = value.stringValue { return s }
-        guard let items = value.arrayValue else { return nil }
-        var lines: [String] = []
-        for item in items {
-            guard let s = item.stringValue else { return nil }
-            lines.append(s)
-        }
-        return lines.joined(separator: "\n")
     }
 }

@@ -76,20 +76,13 @@ struct EvalCommand: AsyncParsableCommand {
             toEvaluate = Sample.canonical(for: loaded.problems)
         }
         StandardError.write("evaluating \(toEvaluate.count) samples")
-        let sandbox = try await ProcessSandbox(
-            configuration: sandboxOptions.configuration(), logger: Logger(label: "o1coder.sandbox"))
-        let evaluation: SampleEvaluation
-        do {
+        let evaluation = try await sandboxOptions.withSandbox(logger: Logger(label: "o1coder.sandbox")) { sandbox in
             let problems = try await selection.completeTests(of: loaded, sandbox: sandbox, workers: sandboxOptions.workers)
             let evaluator = SampleEvaluator(sandbox: sandbox, limits: sandboxOptions.limits(), workers: sandboxOptions.workers)
-            evaluation = try await evaluator.evaluate(
+            return try await evaluator.evaluate(
                 samples: toEvaluate, problems: problems, dataset: selection.dataset, includePlus: plus, ks: ks,
                 progress: StandardError.progress)
-        } catch {
-            await sandbox.shutdown()
-            throw error
         }
-        await sandbox.shutdown()
         if let outPath = out ?? samples.map(ResultsWriter.defaultResultsPath(forSamples:)) {
             try ResultsWriter.writeJSONL(evaluation.results, to: outPath)
             StandardError.write("wrote \(evaluation.results.count) results to \(outPath)")

@@ -14,6 +14,7 @@ struct O1Coder: AsyncParsableCommand {
             DatasetsCommand.self,
             EvalCommand.self,
             SandboxCommand.self,
+            ServeCommand.self,
             ModelsCommand.self,
             GenerateCommand.self,
             SampleCommand.self,

@@ -106,20 +106,14 @@ struct SampleCommand: AsyncParsableCommand {
 
         let parallel = max(n, prefixes ?? 1, completions)
         let model = try await modelOptions.makeLanguageModel(parallel: parallel, logger: logger)
-        let sandbox = try await ProcessSandbox(configuration: sandboxOptions.configuration(), logger: logger)
-        let records: [ProblemRecord]
-        do {
+        let records = try await sandboxOptions.withSandbox(logger: logger) { sandbox in
             let problems = try await selection.completeTests(of: loaded, sandbox: sandbox, workers: sandboxOptions.workers)
             let prompts = PromptBuilder(library: try FewShotLibrary.bundled(), maxExamples: config.fewShotExamples)
             let sampler = ProblemSampler(
                 model: model, prompts: prompts, sandbox: sandbox, configuration: config, workers: sandboxOptions.workers)
             let runner = SamplingRunner(sampler: sampler, directory: directory, problemsInFlight: problemsInFlight)
-            records = try await runner.run(problems: problems, finished: finished) { StandardError.write($0.line) }
-        } catch {
-            await sandbox.shutdown()
-            throw error
+            return try await runner.run(problems: problems, finished: finished) { StandardError.write($0.line) }
         }
-        await sandbox.shutdown()
         let summary = SamplingSummary(records: records, samplingProtocol: config.samplingProtocol)
         try directory.writeOutputs(records: records, manifest: recorded, summary: summary)
         StandardError.write("wrote \(directory.samplesPath) and \(directory.summaryPath)")

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Execution
+import Foundation
+import Logging
 import O1CoderCore
+import Service
 
 /// Sandbox flags shared by commands that execute code; converts itself into library types.
 struct SandboxOptions: ParsableArguments, Sendable {
@@ -16,7 +19,17 @@ struct SandboxOptions: ParsableArguments, Sendable {
     @Flag(help: "Refuse to run unless full isolation (bubblewrap + namespaces + seccomp) is available.")
     var requireFullIsolation = false
 
+    @Option(help: ArgumentHelp(
+        "Run code on an `o1coder serve` server instead of local workers (token: $O1CODER_SANDBOX_TOKEN).",
+        valueName: "url"))
+    var sandbox: String?
+
     func validate() throws {
+        if let sandbox {
+            guard let url = URL(string: sandbox), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+                throw ValidationError("--sandbox must be an http(s) URL such as http://127.0.0.1:8080, not '\(sandbox)'.")
+            }
+        }
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1.") }
         guard cpuSeconds > 0 else { throw ValidationError("--cpu-seconds must be positive.") }
         guard memoryMB >= 16 else { throw ValidationError("--memory-mb must be at least 16.") }
@@ -30,5 +43,19 @@ struct SandboxOptions: ParsableArguments, Sendable {
     /// Per-execution limits these flags ask for.
     func limits() -> ExecutionLimits {
         ExecutionLimits(cpuSeconds: cpuSeconds, memory: .mebibytes(memoryMB))
+    }
+
+    /// Runs `body` with the sandbox these flags ask for (a server's with `--sandbox`, else local
+    /// workers), shutting local workers down on every path.
+    func withSandbox<Result: Sendable>(logger: Logger, _ body: (any Sandbox) async throws -> Result) async throws -> Result {
+        if let sandbox, let url = URL(string: sandbox) {
+            let token = ProcessInfo.processInfo.environment["O1CODER_SANDBOX_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+            let remote = try await RemoteSandbox.connect(url: url, token: token)
+            if requireFullIsolation, remote.isolation != .full {
+                throw SandboxError.isolationUnavailable(required: .full, available: remote.isolation, reason: "the server at \(sandbox) runs with \(remote.isolation.rawValue) isolation")
+            }
+            return try await body(remote)
+        }
+        return try await ProcessSandbox.with(configuration: configuration(), logger: logger) { try await body($0) }
     }
 }

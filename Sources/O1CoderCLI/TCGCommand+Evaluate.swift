@@ -74,17 +74,10 @@ extension TCGCommand {
                 return Dictionary(grouping: all.filter { selected.contains($0.taskID) }, by: \.taskID)
             } ?? [:]
             let logger = Logger(label: "o1coder.sandbox")
-            let sandbox = try await ProcessSandbox(configuration: sandboxOptions.configuration(), logger: logger)
-            let evaluation: TCGEvaluation
-            do {
+            let evaluation = try await sandboxOptions.withSandbox(logger: logger) { sandbox in
                 let problems = try await selection.completeTests(of: loaded, sandbox: sandbox, workers: sandboxOptions.workers)
-                evaluation = try await evaluate(
-                    problems: problems, generated: generatedByProblem, samples: samplePrograms, sandbox: sandbox)
-            } catch {
-                await sandbox.shutdown()
-                throw error
+                return try await evaluate(problems: problems, generated: generatedByProblem, samples: samplePrograms, sandbox: sandbox)
             }
-            await sandbox.shutdown()
             if let out {
                 try OutputFile.write(try StandardError.jsonString(evaluation), to: out)
                 StandardError.write("wrote the report to \(out)")

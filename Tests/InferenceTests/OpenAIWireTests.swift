@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Inference
+import O1CoderCore
 
 @Suite("OpenAI backend: wire format, SSE parsing, back-off and semaphore (pure)")
 struct OpenAIWireTests {

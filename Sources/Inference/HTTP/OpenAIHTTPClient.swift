@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Logging
+import O1CoderCore
 
 /// The HTTP layer of `OpenAIModel`: URLSession requests with a concurrency limit, a time-out,
 /// an optional bearer key and retries with seeded exponential back-off.

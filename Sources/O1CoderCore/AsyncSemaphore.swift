@@ -2,21 +2,25 @@
 ///
 /// Used to keep at most K HTTP requests in flight. Waiting suspends the task (never blocks a
 /// thread). A waiter cancelled while queued is removed and gets `CancellationError`.
-actor AsyncSemaphore {
+public actor AsyncSemaphore {
     private let limit: Int
     private var holders = 0
     private var waiters: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
     private var nextWaiterID: UInt64 = 0
     /// Largest number of simultaneous holders seen (for tests and metrics).
-    private(set) var peakHolders = 0
+    public private(set) var peakHolders = 0
+    /// Places taken now.
+    public var holding: Int { holders }
+    /// Callers queued for a place.
+    public var waiting: Int { waiters.count }
 
-    init(limit: Int) {
+    public init(limit: Int) {
         precondition(limit >= 1, "AsyncSemaphore needs a limit ≥ 1")
         self.limit = limit
     }
 
     /// Waits for a free place and takes it; pair with `release()`.
-    func acquire() async throws {
+    public func acquire() async throws {
         try Task.checkCancellation()
         if holders < limit {
             holders += 1
@@ -35,7 +39,7 @@ actor AsyncSemaphore {
     }
 
     /// Gives a place back, handing it straight to the oldest waiter if there is one.
-    func release() {
+    public func release() {
         if waiters.isEmpty {
             precondition(holders > 0, "AsyncSemaphore released more often than acquired")
             holders -= 1
@@ -46,7 +50,7 @@ actor AsyncSemaphore {
     }
 
     /// Runs `body` holding one place.
-    func withPermit<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+    public func withPermit<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
         try await acquire()
         do {
             let value = try await body()

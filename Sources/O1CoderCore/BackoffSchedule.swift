@@ -4,19 +4,19 @@ internal import Synchronization
 /// `min(maxBackoff, initialBackoff · 2^k)` times a factor in [0.5, 1) ("equal jitter"), so
 /// concurrent clients spread out while the delay still grows. The jitter comes from a SplitMix64
 /// generator seeded by the caller, so a run's retry timing is reproducible given its failures.
-final class BackoffSchedule: Sendable {
-    let initial: Duration
-    let maximum: Duration
+public final class BackoffSchedule: Sendable {
+    public let initial: Duration
+    public let maximum: Duration
     private let state: Mutex<UInt64>
 
-    init(initial: Duration, maximum: Duration, seed: UInt64) {
+    public init(initial: Duration, maximum: Duration, seed: UInt64) {
         self.initial = initial
         self.maximum = maximum
         self.state = Mutex(seed)
     }
 
     /// The delay before retry number `retry` (0 for the first retry).
-    func delay(beforeRetry retry: Int) -> Duration {
+    public func delay(beforeRetry retry: Int) -> Duration {
         var base = initial
         for _ in 0..<min(retry, 62) {
             base = base * 2

@@ -1,0 +1,159 @@
+import Execution
+import Foundation
+import Logging
+import O1CoderCore
+import O1CoderTestSupport
+import Service
+import Synchronization
+import Testing
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Cancelling a test server logs its child channels' cancellation as errors: noise here.
+let quietLogger: Logger = {
+    var logger = Logger(label: "test.serve")
+    logger.logLevel = .critical
+    return logger
+}()
+
+/// A real server on a free loopback port, over a real sandbox, for the length of `body`.
+func withLiveServer(
+    limits: ServiceLimits = .init(maxConcurrency: 2), token: String? = nil,
+    _ body: @Sendable (URL, any Sandbox) async throws -> Void
+) async throws {
+    try await ProcessSandbox.with(configuration: SandboxConfiguration(workers: 2)) { sandbox in
+        let server = SandboxServer(
+            service: SandboxService(sandbox: sandbox, limits: limits), host: "127.0.0.1", port: 0, token: token,
+            logger: quietLogger)
+        let port = Mutex<Int?>(nil)
+        let serving = Task { try await server.run { bound in port.withLock { $0 = bound } } }
+        defer { serving.cancel() }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while port.withLock({ $0 }) == nil, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        let bound = try #require(port.withLock { $0 }, "the server did not start")
+        try await body(URL(string: "http://127.0.0.1:\(bound)")!, sandbox)
+        serving.cancel()
+        _ = await serving.result
+    }
+}
+
+/// POSTs JSON text; the status and the decoded object.
+func post(_ url: URL, _ path: String, _ json: String, token: String? = nil) async throws -> (Int, [String: Any]) {
+    var request = URLRequest(url: url.appendingPathComponent(path))
+    request.httpMethod = "POST"
+    request.httpBody = Data(json.utf8)
+    request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+    if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+    let (data, response) = try await URLSession.shared.data(for: request)
+    let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? ["raw": String(decoding: data, as: UTF8.self)]
+    return ((response as? HTTPURLResponse)?.statusCode ?? 0, object)
+}
+
+func get(_ url: URL, _ path: String) async throws -> (Int, [String: Any]) {
+    let (data, response) = try await URLSession.shared.data(from: url.appendingPathComponent(path))
+    return ((response as? HTTPURLResponse)?.statusCode ?? 0, (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:])
+}
+
+@Suite("o1coder serve, live on loopback with the real sandbox", .serialized, .timeLimit(.minutes(10)))
+struct LiveServerTests {
+    @Test("SandboxFusion's /run_code: output, exit codes, stdin, a time-out, and refusals by name")
+    func runCode() async throws {
+        try await withLiveServer { url, _ in
+            // The request exactly as verl's sandbox_fusion utility sends it.
+            let (status, hello) = try await post(url, "run_code", #"{"compile_timeout": 10, "run_timeout": 10, "code": "print(int(input()) * 2)", "stdin": "21\n", "memory_limit_MB": 1024, "language": "python", "files": {}, "fetch_files": []}"#)
+            #expect(status == 200)
+            #expect(hello["status"] as? String == "Success")
+            let run = try #require(hello["run_result"] as? [String: Any])
+            #expect(run["status"] as? String == "Finished" && run["return_code"] as? Int == 0 && run["stdout"] as? String == "42\n")
+            #expect(hello["compile_result"] is NSNull)
+
+            let (_, raised) = try await post(url, "run_code", #"{"code": "raise ValueError('no')", "language": "python"}"#)
+            let raisedRun = try #require(raised["run_result"] as? [String: Any])
+            #expect(raised["status"] as? String == "Failed" && raisedRun["return_code"] as? Int == 1)
+            #expect((raisedRun["stderr"] as? String)?.contains("ValueError: no") == true)
+
+            let (_, spin) = try await post(url, "run_code", #"{"code": "while True: pass", "run_timeout": 1}"#)
+            #expect((spin["run_result"] as? [String: Any])?["status"] as? String == "TimeLimitExceeded")
+
+            let (_, cpp) = try await post(url, "run_code", #"{"code": "int main(){}", "language": "cpp"}"#)
+            #expect(cpp["status"] as? String == "SandboxError" && (cpp["message"] as? String)?.contains("python") == true)
+
+            let (bad, message) = try await post(url, "run_code", #"{"language": "python"}"#)
+            #expect(bad == 400)
+            #expect(((message["error"] as? [String: Any])?["message"] as? String)?.contains("'code' is missing") == true)
+        }
+    }
+
+    @Test("/evaluate: one request runs every test (ground truth, stdin and fn_name), and a rigged __eq__ fails")
+    func evaluate() async throws {
+        try await withLiveServer { url, _ in
+            let (status, stdin) = try await post(url, "evaluate", #"{"program": "a, b = map(int, input().split())\nprint(a + b)", "ground_truth": "{\"inputs\": [\"1 2\\n\", \"5 5\\n\", \"0 0\\n\"], \"outputs\": [\"3\\n\", \"10\\n\", \"1\\n\"]}"}"#)
+            #expect(status == 200)
+            #expect(stdin["passed"] as? Int == 2 && stdin["total"] as? Int == 3 && stdin["verdict"] as? String == "failed")
+            let tests = try #require((stdin["report"] as? [String: Any])?["tests"] as? [[String: Any]])
+            #expect(tests.map { $0["status"] as? String } == ["passed", "passed", "failed"])
+
+            let (_, call) = try await post(url, "evaluate", #"{"program": "class Solution:\n    def add(self, a, b):\n        return a + b", "ground_truth": {"inputs": [[1, 2], [3, 4]], "outputs": [[3], [7]], "fn_name": "add"}}"#)
+            #expect(call["verdict"] as? String == "passed" && call["pass_rate"] as? Double == 1)
+
+            let hack = #"class Always:\n    def __eq__(self, other): return True\n    def __ne__(self, other): return False\ndef add(a, b):\n    return Always()"#
+            let (_, rigged) = try await post(url, "evaluate", #"{"program": "\#(hack)", "ground_truth": {"inputs": [[1, 2]], "outputs": [[3]], "fn_name": "add"}}"#)
+            #expect(rigged["verdict"] as? String == "failed")
+        }
+    }
+
+    @Test("RemoteSandbox gives the local sandbox's verdicts, for every test kind and a raw run")
+    func remoteMatchesLocal() async throws {
+        try await withLiveServer { url, local in
+            let remote = try await RemoteSandbox.connect(url: url)
+            #expect(remote.isolation == local.isolation)
+            let suite = TestSuite(
+                setup: "import math",
+                cases: [
+                    .assertion("assert f(2) == 4"), .assertion("assert f(3) == 10"),
+                    .call(arguments: "[5]", expected: .pythonLiteral("25")), .script("assert math.isclose(f(0.5), 0.25)"),
+                ])
+            let programs = ["def f(x):\n    return x * x", "def f(x):\n    return x +", "def f(x):\n    while True: pass", "import sys\nsys.exit(3)"]
+            let limits = ExecutionLimits(cpuSeconds: 1)
+            for program in programs {
+                let a = try await remote.evaluate(program: program, suite: suite, entryPoint: "f", limits: limits)
+                let b = try await local.evaluate(program: program, suite: suite, entryPoint: "f", limits: limits)
+                #expect(a.verdict.name == b.verdict.name, "\(program)")
+                #expect(a.tests.map(\.status) == b.tests.map(\.status), "\(program)")
+            }
+            let raw = try await remote.run(ExecutionRequest(program: "import sys\nprint(sys.stdin.read().upper())", stdin: "abc"))
+            #expect(raw.termination == .exited(code: 0) && raw.stdout == "ABC\n")
+        }
+    }
+
+    @Test("a token guards everything but /health; too large, overloaded and metrics answer as documented")
+    func guards() async throws {
+        let limits = ServiceLimits(maxConcurrency: 1, maxQueue: 0, maxBodyBytes: 4096)
+        try await withLiveServer(limits: limits, token: "s3cret") { url, _ in
+            #expect(try await get(url, "health").0 == 200)
+            let body = #"{"code": "print(1)"}"#
+            #expect(try await post(url, "run_code", body).0 == 401)
+            #expect(try await post(url, "run_code", body, token: "wrong").0 == 401)
+            #expect(try await post(url, "run_code", body, token: "s3cret").0 == 200)
+            let big = #"{"code": "\#(String(repeating: "#", count: 10_000))"}"#
+            #expect(try await post(url, "run_code", big, token: "s3cret").0 == 413)
+
+            // One slot, no queue: of two concurrent slow runs, one is refused at once with 503.
+            let slow = #"{"code": "import time\ntime.sleep(1.5)"}"#
+            async let first = post(url, "run_code", slow, token: "s3cret")
+            try await Task.sleep(for: .milliseconds(300))
+            let second = try await post(url, "run_code", slow, token: "s3cret")
+            #expect(second.0 == 503)
+            #expect(try await first.0 == 200)
+
+            var request = URLRequest(url: url.appendingPathComponent("metrics"))
+            request.setValue("Bearer s3cret", forHTTPHeaderField: "Authorization")
+            let (data, _) = try await URLSession.shared.data(for: request)
+            let metrics = try JSONDecoder().decode(ServiceMetrics.Snapshot.self, from: data)
+            #expect(metrics.executions == 2)
+            #expect(metrics.rejected["unauthorized"] == 2 && metrics.rejected["too_large"] == 1 && metrics.rejected["overloaded"] == 1)
+            #expect(metrics.latency.count == 2 && metrics.latency.max >= 1.4)
+        }
+    }
+}
