@@ -51,7 +51,7 @@ let package = Package(
             swiftSettings: strictSettings),
         // Process data (SFT, PRM point-wise and pair-wise, DPO) from stored search trees.
         .target(
-            name: "TrainingData", dependencies: ["O1CoderCore", "Reasoning", "Inference", "RunStorage"],
+            name: "TrainingData", dependencies: ["O1CoderCore", "Datasets", "Reasoning", "Inference", "RunStorage"],
             swiftSettings: strictSettings),
         // Self-contained HTML reports (pure rendering).
         .target(name: "Reports", swiftSettings: strictSettings),
@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "CodeSearchTests", dependencies: ["CodeSearch", "O1CoderTestSupport"], swiftSettings: strictSettings),
         .testTarget(
-            name: "TrainingDataTests", dependencies: ["TrainingData"], resources: [.copy("Golden")],
+            name: "TrainingDataTests", dependencies: ["TrainingData", "Reasoning", "Inference"], resources: [.copy("Golden")],
             swiftSettings: strictSettings),
         .target(
             name: "SelfPlay",

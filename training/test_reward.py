@@ -1,13 +1,10 @@
 """The reward module against a real `o1coder serve` (the binary `make test` builds, or $O1CODER_BIN)."""
 import asyncio
 import os
-import subprocess
 import unittest
 
 import o1coder_reward as reward
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BINARY = os.environ.get("O1CODER_BIN") or os.path.join(ROOT, ".build", "debug", "o1coder")
+import serve_fixture
 
 STDIN_TRUTH = '{"inputs": ["1 2\\n", "5 5\\n"], "outputs": ["3\\n", "10\\n"]}'
 SUM = "Here you go:\n```python\na, b = map(int, input().split())\nprint(a + b)\n```\n"
@@ -18,26 +15,12 @@ CALL_TRUTH = {"inputs": [[2], [3]], "outputs": [[4], [9]], "fn_name": "square"}
 
 def setUpModule():
     global server
-    if not os.access(BINARY, os.X_OK):
-        message = "no o1coder binary at %s (make test builds it first)" % BINARY
-        if os.environ.get("CI") == "true":
-            raise RuntimeError(message)
-        raise unittest.SkipTest(message)
-    server = subprocess.Popen([BINARY, "serve", "--port", "0", "--workers", "2"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    line = server.stdout.readline()
-    if "listening on " not in line:
-        server.kill()
-        raise RuntimeError("o1coder serve did not start: %r %s" % (line, server.stderr.read()))
-    os.environ["O1CODER_SERVE_URL"] = line.split("listening on ")[1].split()[0]
+    server = serve_fixture.Server()
     os.environ.pop("O1CODER_REWARD_MODE", None)
 
 
 def tearDownModule():
-    server.terminate()
-    server.wait(timeout=30)
-    server.stdout.close()
-    server.stderr.close()
+    server.stop()
 
 
 class RewardTests(unittest.TestCase):

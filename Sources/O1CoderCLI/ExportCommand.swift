@@ -1,14 +1,24 @@
 public import ArgumentParser
+import Datasets
 import Foundation
+import Logging
 import O1CoderCore
 import Reasoning
 import RunStorage
+import Inference
+import Training
 public import TrainingData
 
 extension ProcessDataExporter.LabelRule: ExpressibleByArgument {}
-extension ProcessDataFormat: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
 
-struct ExportCommand: ParsableCommand {
+/// What `o1coder export` writes: process data from a run, or problems as an RL prompt dataset.
+enum ExportFormat: String, CaseIterable, Sendable {
+    case sft, prm, dpo, verl
+    case prmPairs = "prm-pairs"
+}
+
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export process data from a search run as JSONL for TRL, OpenRLHF or verl.",
@@ -18,12 +28,20 @@ struct ExportCommand: ParsableCommand {
             (value ≥ --label-threshold; a code step is good only if it passes every test).
             prm-pairs: sibling steps whose values differ by ≥ --margin, both visited ≥ --min-visits times.
             dpo: prompt with a chosen trace that passes every test and a rejected one verified to fail, reward gap ≥ --margin.
+            verl: problems (no run: --dataset, --path, --split, --limit) as verl's parquet rows (data_source, chat \
+            prompt, ability, reward_model {style, ground_truth}, extra_info), which TRL and OpenRLHF read too; \
+            .parquet through the training environment's pyarrow, .jsonl as is. Score them with \
+            training/o1coder_reward.py against `o1coder serve`.
             """)
 
     @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: "Run id.") var runID: Int64
-    @Option(help: "Output format.") var format: ProcessDataFormat
-    @Option(help: ArgumentHelp("Output JSONL file.", valueName: "path")) var out: String
+    @Argument(help: "Run id (not for verl).") var runID: Int64?
+    @Option(help: "Output format.") var format: ExportFormat
+    @Option(help: ArgumentHelp("Output file (JSONL; verl: .parquet or .jsonl).", valueName: "path")) var out: String
+    @OptionGroup var selection: DatasetSelectionOptions
+    @Option(help: "verl: the tests in ground_truth: all (training data) or public (what the statement shows).")
+    var groundTruth: VerlTests = .all
+    @OptionGroup var sandboxOptions: SandboxOptions
     @Option(help: "Hard-label threshold for PRM step values.") var labelThreshold: Double = 0.5
     @Option(help: "PRM labels: hard (value ≥ threshold), math-shepherd (value > 0) or soft (values are the targets).")
     var prmLabels: ProcessDataExporter.LabelRule = .hard
@@ -32,7 +50,19 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Few-shot examples in the exported prompts (0 = zero-shot, the usual choice for SFT).")
     var fewShot: Int = 0
 
-    func run() throws {
+    enum VerlTests: String, ExpressibleByArgument, Sendable { case all, `public` }
+
+    func validate() throws {
+        switch (format, runID) {
+        case (.verl, .some): throw ValidationError("--format verl exports problems, not a run: drop the run id.")
+        case (.verl, nil): break
+        case (_, nil): throw ValidationError("--format \(format.rawValue) exports a search run: give its id.")
+        default: break
+        }
+    }
+
+    func run() async throws {
+        guard let runID, let format = ProcessDataFormat(rawValue: format.rawValue) else { return try await exportVerl() }
         let store = try storeOptions.open()
         _ = try storeOptions.run(runID, in: store)
         let exporter = ProcessDataExporter(
@@ -42,5 +72,36 @@ struct ExportCommand: ParsableCommand {
         try JSONLEncoding.writeAtomically(lines, to: out)
         StandardError.write("wrote \(count) \(format.rawValue) records to \(out)")
         print(out)
+    }
+
+    /// Problems as verl rows; EvalPlus suites are completed by the expected-output oracle first.
+    func exportVerl() async throws {
+        let loaded = try selection.loadFile()
+        let problems = try await sandboxOptions.withSandbox(logger: Logger(label: "o1coder.sandbox")) { sandbox in
+            try await selection.completeTests(of: loaded, sandbox: sandbox, workers: sandboxOptions.workers)
+        }
+        let prompts = PromptBuilder(library: try FewShotLibrary.bundled(), maxExamples: 0)
+        let rows = try problems.enumerated().map { index, problem in
+            try VerlRow(
+                problem: problem, index: index, prompts: prompts,
+                tests: groundTruth == .all ? problem.tests : Self.publicTests(of: problem), testsName: groundTruth.rawValue)
+        }
+        let jsonl = try JSONLEncoding.encode(rows)
+        if out.hasSuffix(".parquet") {
+            let temporary = out + ".jsonl.tmp"
+            try JSONLEncoding.writeAtomically(jsonl, to: temporary)
+            defer { try? FileManager.default.removeItem(atPath: temporary) }
+            let environment = try TrainingEnvironment.beside(ModelStore.standard())
+            _ = try await environment.writeParquet(fromJSONL: temporary, to: out)
+        } else {
+            try JSONLEncoding.writeAtomically(jsonl, to: out)
+        }
+        StandardError.write("wrote \(rows.count) verl rows (\(groundTruth.rawValue) tests as ground truth) to \(out)")
+        print(out)
+    }
+
+    /// The statement's tests: the loader's, else those found in the statement.
+    static func publicTests(of problem: Problem) -> TestSuite {
+        problem.publicTests.cases.isEmpty ? PublicTests.suite(for: problem) : problem.publicTests
     }
 }

@@ -34,13 +34,22 @@ public struct EvaluateRequest: Sendable, Hashable {
         }
         var entryPoint = value["entry_point"]?.stringValue
         let suite: TestSuite
-        if let truth = value["ground_truth"], truth != .null {
-            do {
-                let parsed = try GroundTruth(json: truth)
-                suite = try parsed.suite()
-                entryPoint = entryPoint ?? parsed.functionName
-            } catch {
-                throw ServiceRequestError("'ground_truth': \(error)")
+        if var truth = value["ground_truth"], truth != .null {
+            if let text = truth.stringValue {
+                do { truth = try JSONValue.parse(text) } catch { throw ServiceRequestError("'ground_truth' is a string but not JSON: \(error)") }
+            }
+            if let native = truth["suite"] {
+                // O1Coder's own suite inside a ground truth (`o1coder export --format verl` rows).
+                suite = try Self.decode(TestSuite.self, native, "ground_truth.suite")
+                entryPoint = entryPoint ?? truth["entry_point"]?.stringValue
+            } else {
+                do {
+                    let parsed = try GroundTruth(json: truth)
+                    suite = try parsed.suite()
+                    entryPoint = entryPoint ?? parsed.functionName
+                } catch {
+                    throw ServiceRequestError("'ground_truth': \(error)")
+                }
             }
         } else if let native = value["suite"] {
             suite = try Self.decode(TestSuite.self, native, "suite")
