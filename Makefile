@@ -18,7 +18,7 @@ BENCH_MODEL ?= qwen2.5-coder-0.5b-instruct
 O1CODER := .build/release/o1coder
 
 .PHONY: setup setup-system setup-data setup-llama setup-models build release test demo \
-        setup-train bench-train bench bench-sandbox bench-inference bench-search bench-tcg bench-calibration clean
+        setup-train bench-train bench bench-sandbox bench-serve bench-inference bench-search bench-tcg bench-calibration clean
 
 setup: setup-system setup-data setup-llama setup-models
 
@@ -61,6 +61,10 @@ bench: bench-sandbox bench-inference bench-search
 
 bench-sandbox: release
 	scripts/bench-sandbox.sh
+
+# The sandbox service (/evaluate, /run_code) against the in-process sandbox.
+bench-serve: release
+	scripts/bench-serve.sh
 
 bench-inference: release
 	@scripts/setup-models.sh $(BENCH_MODEL)

@@ -26,7 +26,9 @@ let package = Package(
         // Dependency-free values shared by every stage.
         .target(name: "O1CoderCore", swiftSettings: strictSettings),
         // Problems, tests and dataset loaders.
-        .target(name: "Datasets", dependencies: ["O1CoderCore"], swiftSettings: strictSettings),
+        .target(name: "Datasets", dependencies: ["O1CoderCore", "CZlib"], swiftSettings: strictSettings),
+        // zlib's C API (Debian's zlib1g-dev), private to Datasets.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Sandboxed execution of untrusted Python (bubblewrap + namespaces + rlimits + seccomp).
         .target(
             name: "Execution",

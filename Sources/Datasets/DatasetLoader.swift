@@ -9,11 +9,30 @@ public struct LoadOptions: Sendable, Hashable {
     public var mbppSplits: Set<MBPPSplit>?
     /// MBPP only: also add `challenge_test_list` asserts (11 problems have them).
     public var includeChallengeTests: Bool
+    /// Dated datasets (LiveCodeBench): keep problems dated on or after this day (`YYYY-MM-DD`),
+    /// for a contamination window after a model's training cut-off.
+    public var since: String?
+    /// Dated datasets: keep problems dated on or before this day.
+    public var until: String?
 
-    public init(skipMalformed: Bool = false, mbppSplits: Set<MBPPSplit>? = nil, includeChallengeTests: Bool = false) {
+    public init(
+        skipMalformed: Bool = false, mbppSplits: Set<MBPPSplit>? = nil, includeChallengeTests: Bool = false,
+        since: String? = nil, until: String? = nil
+    ) {
         self.skipMalformed = skipMalformed
         self.mbppSplits = mbppSplits
         self.includeChallengeTests = includeChallengeTests
+        self.since = since
+        self.until = until
+    }
+
+    /// Whether a problem dated `date` (`YYYY-MM-DD`, nil: undated) is inside the window.
+    func admits(date: String?) -> Bool {
+        guard since != nil || until != nil else { return true }
+        guard let date else { return false }
+        if let since, date < since { return false }
+        if let until, date > until { return false }
+        return true
     }
 }
 
@@ -94,12 +113,17 @@ public struct DatasetLoader: Sendable {
             loaded = try EvalPlusLoader(dataset: dataset).load(path: path, options: options)
         case .taco: loaded = try TACOLoader().load(path: path, options: options)
         case .apps: loaded = try APPSLoader().load(path: path, options: options)
+        case .livecodebench: loaded = try LiveCodeBenchLoader().load(path: path, options: options)
+        case .codecontests: loaded = try CodeContestsLoader().load(path: path, options: options)
         }
         if loaded.problems.isEmpty {
             let detail = loaded.warnings.isEmpty ? "no records" : "all \(loaded.warnings.count) records were skipped"
             throw DatasetError(.empty, path: path, detail: detail)
         }
+        // A loader that knows its public tests (LiveCodeBench, CodeContests) keeps them; for
+        // the others they are the tests the statement shows.
         let problems = loaded.problems.map { problem in
+            guard problem.publicTests.cases.isEmpty else { return problem }
             var p = problem
             p.publicTests = PublicTests.suite(for: problem)
             return p

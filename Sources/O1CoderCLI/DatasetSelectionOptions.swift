@@ -36,17 +36,28 @@ struct DatasetSelectionOptions: ParsableArguments, Sendable {
     @Flag(help: "MBPP only: add the challenge_test_list asserts.")
     var challengeTests = false
 
+    @Option(help: ArgumentHelp("LiveCodeBench only: problems dated on or after this day (contamination window).", valueName: "YYYY-MM-DD"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("LiveCodeBench only: problems dated on or before this day.", valueName: "YYYY-MM-DD"))
+    var until: String?
+
     func validate() throws {
         if !split.isEmpty, dataset != .mbpp {
             throw ValidationError("--split applies to --dataset mbpp only.")
         }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
+        for (flag, day) in [("--since", since), ("--until", until)] {
+            guard let day else { continue }
+            guard dataset == .livecodebench else { throw ValidationError("\(flag) applies to --dataset livecodebench only.") }
+            guard day.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil else { throw ValidationError("\(flag) takes a day as YYYY-MM-DD, not '\(day)'.") }
+        }
     }
 
     func loadOptions() -> LoadOptions {
         LoadOptions(
             skipMalformed: skipMalformed, mbppSplits: split.isEmpty ? nil : Set(split),
-            includeChallengeTests: challengeTests)
+            includeChallengeTests: challengeTests, since: since, until: until)
     }
 
     /// The dataset file to read: `--path`, or the default location of `--dataset`.
@@ -108,6 +119,8 @@ enum DatasetLocator {
         case .mbppPlus: candidates = [shared + "/evalplus/MbppPlus-v0.2.0.jsonl.gz"]
         case .taco: candidates = [shared + "/taco/taco_train_subset.jsonl"]
         case .apps: candidates = [shared + "/apps/apps_selected_subset.jsonl"]
+        case .livecodebench: candidates = [shared + "/livecodebench/test.jsonl"]
+        case .codecontests: candidates = [shared + "/codecontests/test.jsonl"]
         }
         return candidates.first { !$0.isEmpty && FileManager.default.fileExists(atPath: $0) }
     }

@@ -84,7 +84,7 @@ struct ExportCommand: AsyncParsableCommand {
         let rows = try problems.enumerated().map { index, problem in
             try VerlRow(
                 problem: problem, index: index, prompts: prompts,
-                tests: groundTruth == .all ? problem.tests : Self.publicTests(of: problem), testsName: groundTruth.rawValue)
+                tests: groundTruth == .all ? problem.tests : problem.publicTests, testsName: groundTruth.rawValue)
         }
         let jsonl = try JSONLEncoding.encode(rows)
         if out.hasSuffix(".parquet") {
@@ -98,10 +98,5 @@ struct ExportCommand: AsyncParsableCommand {
         }
         StandardError.write("wrote \(rows.count) verl rows (\(groundTruth.rawValue) tests as ground truth) to \(out)")
         print(out)
-    }
-
-    /// The statement's tests: the loader's, else those found in the statement.
-    static func publicTests(of problem: Problem) -> TestSuite {
-        problem.publicTests.cases.isEmpty ? PublicTests.suite(for: problem) : problem.publicTests
     }
 }

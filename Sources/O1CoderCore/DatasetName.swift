@@ -14,4 +14,8 @@ public enum DatasetName: String, Codable, Sendable, CaseIterable {
     case taco
     /// APPS JSONL as in MapCoder's selection (`test_list` of input/output).
     case apps
+    /// LiveCodeBench `code_generation_lite` JSONL (public and compressed private tests, dates).
+    case livecodebench
+    /// DeepMind CodeContests JSONL (public, private and generated stdin/stdout tests).
+    case codecontests
 }

@@ -21,6 +21,13 @@ public struct RunnerProcess: Sendable {
     public func run<Job: Encodable>(
         _ job: Job, jobFile: String, log: String, onEvent: @escaping @Sendable (RunnerEvent) -> Void = { _ in }
     ) async throws -> [RunnerEvent] {
+        try Self.write(job, jobFile: jobFile, log: log)
+        return try await launch(jobFile: jobFile, log: log, onEvent: onEvent)
+    }
+
+    /// Synchronous on purpose: the typed-throws file write inside an async function crashed the
+    /// Swift 6.3.1 optimiser (signal 11 while splitting the coroutine) in release builds.
+    private static func write<Job: Encodable>(_ job: Job, jobFile: String, log: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
@@ -29,6 +36,9 @@ public struct RunnerProcess: Sendable {
         } catch {
             throw TrainingError(.failed, "Could not write \(jobFile): \(error.localizedDescription)")
         }
+    }
+
+    private func launch(jobFile: String, log: String, onEvent: @escaping @Sendable (RunnerEvent) -> Void) async throws -> [RunnerEvent] {
         if Task.isCancelled { throw TrainingError(.interrupted, "Interrupted before \(jobFile) started.") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: environment.python)
