@@ -123,7 +123,7 @@ let package = Package(
         .testTarget(
             name: "SelfPlayTests", dependencies: ["SelfPlay", "Search", "O1CoderTestSupport"], swiftSettings: strictSettings),
         .testTarget(
-            name: "TrainingTests", dependencies: ["Training", "Inference", "O1CoderTestSupport"], swiftSettings: strictSettings),
+            name: "TrainingTests", dependencies: ["Training", "Inference", "Service", "Execution", "O1CoderTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "O1CoderTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SearchTests", dependencies: ["Search"], swiftSettings: strictSettings),
         .testTarget(

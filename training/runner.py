@@ -9,7 +9,8 @@ to stderr, so stdout stays parseable. Exit status: 0 done, 2 bad input, 3 enviro
 
 Tasks: `convert-base` (GGUF -> Hugging Face directory, dequantised), `sft` and `dpo` (TRL with
 LoRA; resumes from the newest checkpoint in the output directory), `prm` (a generative process
-reward model: P(" +") vs P(" -") at a " Rating" tag after every step, LoRA, held-out problems), `export-adapter` (PEFT
+reward model: P(" +") vs P(" -") at a " Rating" tag after every step, LoRA, held-out problems), `grpo` (TRL's
+GRPO, rewards from `o1coder serve` through o1coder_reward.py), `export-adapter` (PEFT
 adapter -> GGUF with llama.cpp's converter) and `generate` (greedy, for round-trip checks).
 """
 import json
@@ -192,8 +193,9 @@ def trainer_arguments(job, config_class, **extra):
         save_steps=int(job.get("save_steps", 10)),
         save_total_limit=2,
         seed=int(job.get("seed", 42)),
-        # TRL configs default to bf16 and gradient checkpointing, which a CPU refuses or slows.
-        bf16=False,
+        # TRL configs default to bf16 and gradient checkpointing, which a CPU refuses or slows;
+        # a GPU job asks for bf16 itself.
+        bf16=bool(job.get("bf16", False)),
         use_cpu=not job.get("gpu", False),
         gradient_checkpointing=False,
         report_to=[],
@@ -275,6 +277,54 @@ def finish(trainer, job, result, start, records, **extra_metrics):
     emit("metrics", records=records, steps=result.global_step, seconds=time.time() - start,
          peak_rss_bytes=peak_rss_bytes(), **metrics)
     emit("done", adapter=adapter)
+
+def grpo_rows(path):
+    """Prompt datasets as `o1coder export --format verl` writes them (.jsonl or .parquet): a chat
+    `prompt` and the `ground_truth` the reward scores against."""
+    if path.endswith(".parquet"):
+        if not os.path.isfile(path):
+            raise JobError("bad_data", f"{path}: no such file")
+        from datasets import load_dataset
+        table = load_dataset("parquet", data_files=path, split="train")
+        missing = [k for k in ("prompt", "ground_truth") if k not in table.column_names]
+        if missing:
+            raise JobError("bad_data", f"{path}: missing column(s) {', '.join(missing)} (o1coder export --format verl)")
+        return [{"prompt": r["prompt"], "ground_truth": r["ground_truth"]} for r in table]
+    return read_jsonl(path, ["prompt", "ground_truth"])
+
+
+def train_grpo(job):
+    """GRPO (TRL) with O1Coder's sandbox as the reward: every completion is scored by
+    `o1coder serve` through o1coder_reward.reward (binary: all tests pass)."""
+    rows = grpo_rows(require(job, "data"))
+    os.environ["O1CODER_SERVE_URL"] = require(job, "reward_url")
+    os.environ.setdefault("O1CODER_REWARD_MODE", job.get("reward_mode", "binary"))
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import o1coder_reward
+    generations = int(job.get("num_generations", 2))
+    if int(job.get("batch_size", 2)) % generations:
+        raise JobError("bad_job", f"--batch-size {job.get('batch_size', 2)} must be a multiple of --generations {generations}")
+    model, tok = load_base(job)
+    peft_config = lora_config(job)
+    if job.get("init_adapter"):
+        from peft import PeftModel
+        model = PeftModel.from_pretrained(model, job["init_adapter"], is_trainable=True)
+        peft_config = None
+    from datasets import Dataset
+    from trl import GRPOConfig, GRPOTrainer
+    args = trainer_arguments(job, GRPOConfig, num_generations=generations,
+                             max_completion_length=int(job.get("max_completion_length", 128)),
+                             temperature=float(job.get("temperature", 1.0)), beta=float(job.get("kl_beta", 0.0)),
+                             # GPU jobs: generation through vLLM (colocated with training, or a server).
+                             use_vllm=bool(job.get("vllm", False)), vllm_mode=job.get("vllm_mode", "colocate"))
+    trainer = GRPOTrainer(model=model, reward_funcs=[o1coder_reward.reward], args=args,
+                          train_dataset=Dataset.from_list(rows), processing_class=tok, peft_config=peft_config,
+                          callbacks=[progress_callback()])
+    result, start = fit(trainer, job, "grpo", len(rows), generations=generations)
+    rewards = [e["reward"] for e in trainer.state.log_history if "reward" in e]
+    extra = {"mean_reward": sum(rewards) / len(rewards)} if rewards else {}
+    finish(trainer, job, result, start, len(rows), **extra)
+
 
 STEP_TAG, GOOD, BAD = " Rating", " +", " -"
 
@@ -489,6 +539,7 @@ def generate(job):
 
 
 TASKS = {"convert-base": convert_base, "sft": lambda j: train(j, "sft"), "dpo": lambda j: train(j, "dpo"), "prm": train_prm,
+         "grpo": train_grpo,
          "export-adapter": export_adapter, "generate": generate, "prm-score": prm_score,
          "export-base": export_base}
 

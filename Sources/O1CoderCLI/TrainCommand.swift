@@ -24,7 +24,7 @@ struct TrainCommand: AsyncParsableCommand {
               o1coder train sft --data sft.jsonl --base qwen2.5-coder-0.5b-instruct --out policy-r1 --steps 50
               o1coder search --model policy-r1 …
             """,
-        subcommands: [SFT.self, DPO.self, PRM.self])
+        subcommands: [SFT.self, DPO.self, PRM.self, GRPO.self])
 
     struct SFT: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -64,6 +64,36 @@ extension TrainCommand {
     }
 }
 
+extension TrainCommand {
+    struct GRPO: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "grpo",
+            abstract: "GRPO (TRL) on prompts with ground truth (o1coder export --format verl); the sandbox scores every completion.",
+            discussion: """
+                Rewards come from o1coder serve through training/o1coder_reward.py (1 when every \
+                test passes, else 0): a server of this process's own on a free loopback port, or \
+                --sandbox URL. On GPUs the same runner job runs under `accelerate launch`, with \
+                vLLM generation (README, Training).
+                """)
+        @OptionGroup var options: TrainingOptions
+        @Option(help: "Completions per prompt (the group GRPO normalises rewards within).") var generations = 2
+        @Option(help: "Token cap of each completion.") var maxCompletionLength = 128
+        @Option(help: "Sampling temperature.") var temperature = 1.0
+        @Option(help: ArgumentHelp("An o1coder serve server for the rewards (default: one of this process's own).", valueName: "url"))
+        var sandbox: String?
+        @Option(help: "Sandbox workers of the server this process starts.") var workers = 2
+
+        func run() async throws {
+            var o = options
+            o.generations = generations
+            o.maxCompletionLength = maxCompletionLength
+            o.temperature = temperature
+            if let sandbox { return try await o.run(.grpo, rewardURL: sandbox) }
+            try await LocalRewardServer.with(workers: workers) { url in try await o.run(.grpo, rewardURL: url) }
+        }
+    }
+}
+
 extension PRMTargets: ExpressibleByArgument {}
 
 struct TrainingOptions: ParsableArguments {
@@ -88,6 +118,9 @@ struct TrainingOptions: ParsableArguments {
     var beta = 0.1
     var prmTargets = PRMTargets.hard
     var evalFraction = 0.2
+    var generations: Int?
+    var maxCompletionLength: Int?
+    var temperature: Double?
 
     func validate() throws {
         if let problem = TrainingRequest.problem(withName: out) ?? hyperparameters.problem { throw ValidationError(problem + ".") }
@@ -110,14 +143,17 @@ struct TrainingOptions: ParsableArguments {
         h.threads = threads
         h.prmTargets = prmTargets
         h.evalFraction = evalFraction
+        h.generations = generations
+        h.maxCompletionLength = maxCompletionLength
+        h.temperature = temperature
         return h
     }
 
-    func run(_ method: TrainingMethod) async throws {
+    func run(_ method: TrainingMethod, rewardURL: String? = nil) async throws {
         let store = ModelStore.standard()
         let environment = try TrainingEnvironment.beside(store)
         let trainer = ModelTrainer(environment: environment, store: store)
-        let request = TrainingRequest(method: method, data: data, base: base, name: out, hyperparameters: hyperparameters)
+        let request = TrainingRequest(method: method, data: data, base: base, name: out, hyperparameters: hyperparameters, rewardURL: rewardURL)
         let reporter = ProgressReporter(label: "train \(method.rawValue)")
         let task = Task {
             try await trainer.train(request, restart: restart) { phase in
@@ -149,7 +185,7 @@ struct TrainingOptions: ParsableArguments {
             return
         }
         print("trained \(model.name) (\(model.method.rawValue), \(model.steps) steps on \(model.records) records from \(model.parent))")
-        let keys = ["train_loss", "train_runtime", "peak_rss_bytes", "base_eval_roc_auc", "eval_roc_auc", "base_eval_step_accuracy", "eval_step_accuracy"]
+        let keys = ["train_loss", "mean_reward", "train_runtime", "peak_rss_bytes", "base_eval_roc_auc", "eval_roc_auc", "base_eval_step_accuracy", "eval_step_accuracy"]
         for key in keys where model.metrics[key] != nil {
             print("  \(key): \(model.metrics[key]!)")
         }

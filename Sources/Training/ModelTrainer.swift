@@ -46,10 +46,15 @@ public struct ModelTrainer: Sendable {
 
         var paths = ["base_dir": hfBase, "data": request.data, "output_dir": run]
         if let continued { paths["init_adapter"] = continued }
+        if request.method == .grpo {
+            guard let url = request.rewardURL else { throw TrainingError(.badJob, "GRPO needs a reward server (o1coder serve)") }
+            paths["reward_url"] = url
+        }
         let task: RunnerJob.Task = switch request.method {
         case .sft: .sft
         case .dpo: .dpo
         case .prm: .prm
+        case .grpo: .grpo
         }
         let job = RunnerJob(task: task, paths: paths, hyperparameters: request.hyperparameters)
         let events = try await runner.run(job, jobFile: run + "/job.json", log: run + "/train.log") { event in

@@ -19,6 +19,13 @@ public struct TrainingHyperparameters: Codable, Sendable, Hashable {
     public var prmTargets = PRMTargets.hard
     /// PRM: the fraction of *problems* held out for its metrics (split by problem, never by step).
     public var evalFraction = 0.2
+    /// GRPO: completions sampled per prompt (the group); nil: the runner's 2. Optional, like the
+    /// next two, so that records written before GRPO existed decode and compare unchanged.
+    public var generations: Int?
+    /// GRPO: the token cap of each completion (nil: 128).
+    public var maxCompletionLength: Int?
+    /// GRPO: the sampling temperature (nil: 1.0).
+    public var temperature: Double?
 
     public init() {}
 
@@ -28,6 +35,7 @@ public struct TrainingHyperparameters: Codable, Sendable, Hashable {
         case gradientAccumulationSteps = "gradient_accumulation_steps", maxLength = "max_length"
         case warmupSteps = "warmup_steps", saveSteps = "save_steps", loraRank = "lora_r", loraAlpha = "lora_alpha"
         case loraDropout = "lora_dropout", beta, seed, threads, prmTargets = "prm_labels", evalFraction = "eval_fraction"
+        case generations = "num_generations", maxCompletionLength = "max_completion_length", temperature
     }
 
     /// What is wrong with these values, in the words of the command-line flags; nil when valid.
@@ -42,6 +50,12 @@ public struct TrainingHyperparameters: Codable, Sendable, Hashable {
         if beta <= 0 { return "--beta must be positive" }
         if threads < 1 { return "--threads must be at least 1" }
         if !(0..<1).contains(evalFraction) { return "--eval-fraction must be in [0, 1)" }
+        if let generations {
+            if generations < 2 { return "--generations must be at least 2 (GRPO compares completions within a group)" }
+            if batchSize % generations != 0 { return "--batch-size must be a multiple of --generations" }
+        }
+        if let maxCompletionLength, maxCompletionLength < 1 { return "--max-completion-length must be at least 1" }
+        if let temperature, temperature <= 0 { return "--temperature must be positive" }
         return nil
     }
 }

@@ -6,13 +6,20 @@ public struct TrainingRequest: Codable, Sendable, Equatable {
     public var base: String
     public var name: String
     public var hyperparameters: TrainingHyperparameters
+    /// GRPO: the `o1coder serve` server that scores completions (not part of the run's identity:
+    /// a resumed run may use another server).
+    public var rewardURL: String?
 
-    public init(method: TrainingMethod, data: String, base: String, name: String, hyperparameters: TrainingHyperparameters = .init()) {
+    public init(
+        method: TrainingMethod, data: String, base: String, name: String, hyperparameters: TrainingHyperparameters = .init(),
+        rewardURL: String? = nil
+    ) {
         self.method = method
         self.data = data
         self.base = base
         self.name = name
         self.hyperparameters = hyperparameters
+        self.rewardURL = rewardURL
     }
 
     /// What must match for a run directory to be resumed rather than refused.

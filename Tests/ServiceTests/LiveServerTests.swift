@@ -4,7 +4,6 @@ import Logging
 import O1CoderCore
 import O1CoderTestSupport
 import Service
-import Synchronization
 import Testing
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -26,15 +25,7 @@ func withLiveServer(
         let server = SandboxServer(
             service: SandboxService(sandbox: sandbox, limits: limits), host: "127.0.0.1", port: 0, token: token,
             logger: quietLogger)
-        let port = Mutex<Int?>(nil)
-        let serving = Task { try await server.run { bound in port.withLock { $0 = bound } } }
-        defer { serving.cancel() }
-        let deadline = ContinuousClock.now + .seconds(30)
-        while port.withLock({ $0 }) == nil, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-        let bound = try #require(port.withLock { $0 }, "the server did not start")
-        try await body(URL(string: "http://127.0.0.1:\(bound)")!, sandbox)
-        serving.cancel()
-        _ = await serving.result
+        try await server.whileServing { port in try await body(URL(string: "http://127.0.0.1:\(port)")!, sandbox) }
     }
 }
 
