@@ -18,9 +18,13 @@ struct ModelOptions: ParsableArguments, Sendable {
     var backend: ModelBackend = .llama
 
     @Option(help: ArgumentHelp(
-        "Base URL of the OpenAI-compatible server, e.g. http://127.0.0.1:8080 (with --backend openai).",
+        "Base URL of an OpenAI-compatible server, e.g. http://127.0.0.1:8080 (with --backend openai). Repeat it for "
+            + "several servers: each problem sticks to one (its prefix cache), and a dead server's work moves to the others.",
         valueName: "url"))
-    var url: String?
+    var url: [String] = []
+
+    @Option(help: ArgumentHelp("A file of server URLs, one per line (with --backend openai; added to --url).", valueName: "path"))
+    var urlsFile: String?
 
     @Option(help: ArgumentHelp(
         "Environment variable holding the server's API key (with --backend openai; never logged).", valueName: "name"))
@@ -43,11 +47,10 @@ struct ModelOptions: ParsableArguments, Sendable {
         guard contextLength >= 16 else { throw ValidationError("--ctx must be at least 16 tokens.") }
         for a in adapters where a.isEmpty { throw ValidationError("--lora needs a path.") }
         if backend == .openai {
-            guard let url, URL(string: url)?.scheme != nil else {
-                throw ValidationError("--backend openai needs --url http://HOST:PORT of the server.")
-            }
-        } else if url != nil {
-            throw ValidationError("--url is only used with --backend openai.")
+            let urls = try serverURLs()
+            guard !urls.isEmpty else { throw ValidationError("--backend openai needs --url http://HOST:PORT of the server.") }
+        } else if !url.isEmpty || urlsFile != nil {
+            throw ValidationError("--url and --urls-file are only used with --backend openai.")
         }
     }
 
@@ -82,14 +85,32 @@ struct ModelOptions: ParsableArguments, Sendable {
         case .llama:
             return try await makeLlamaEngine(parallel: parallel, logger: logger)
         case .openai:
-            guard let url, let base = URL(string: url) else {
-                throw ValidationError("--backend openai needs --url http://HOST:PORT of the server.")
+            let urls = try serverURLs()
+            guard !urls.isEmpty else { throw ValidationError("--backend openai needs --url http://HOST:PORT of the server.") }
+            let servers = try urls.map { base in
+                try OpenAIModel(
+                    configuration: OpenAIConfiguration(
+                        baseURL: base, model: model, apiKeyEnvironmentVariable: apiKeyEnv, maxChoicesPerRequest: max(1, parallel)),
+                    logger: logger)
             }
-            return try OpenAIModel(
-                configuration: OpenAIConfiguration(
-                    baseURL: base, model: model, apiKeyEnvironmentVariable: apiKeyEnv,
-                    maxChoicesPerRequest: max(1, parallel)),
-                logger: logger)
+            return servers.count == 1 ? servers[0] : ServerPool(servers: servers, names: urls.map(\.absoluteString))
+        }
+    }
+
+    /// `--url` and the lines of `--urls-file` (blank lines and `#` comments skipped), each checked.
+    func serverURLs() throws -> [URL] {
+        var texts = url
+        if let urlsFile {
+            guard let contents = try? String(contentsOfFile: urlsFile, encoding: .utf8) else {
+                throw ValidationError("--urls-file \(urlsFile) cannot be read.")
+            }
+            texts += contents.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        }
+        return try texts.map { text in
+            guard let parsed = URL(string: text), parsed.scheme == "http" || parsed.scheme == "https", parsed.host != nil else {
+                throw ValidationError("'\(text)' is not an http(s) URL of a server, e.g. http://127.0.0.1:8080.")
+            }
+            return parsed
         }
     }
 }

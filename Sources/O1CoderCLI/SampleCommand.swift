@@ -123,7 +123,7 @@ struct SampleCommand: AsyncParsableCommand {
     /// The model's name, file and sha256 (hashing the file when the registry does not know it).
     func identifyModel() throws -> ArtifactIdentity {
         guard modelOptions.backend == .llama else {
-            return ArtifactIdentity(name: modelOptions.model, path: modelOptions.url ?? "", sha256: nil)
+            return ArtifactIdentity(name: modelOptions.model, path: modelOptions.url.joined(separator: ","), sha256: nil)
         }
         let spec = try modelOptions.modelSpec()
         let sha = try spec.sha256 ?? DatasetLoader.sha256(ofFile: spec.basePath)
