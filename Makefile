@@ -18,7 +18,7 @@ BENCH_MODEL ?= qwen2.5-coder-0.5b-instruct
 O1CODER := .build/release/o1coder
 
 .PHONY: setup setup-system setup-data setup-llama setup-models build release test demo \
-        setup-train bench-train bench bench-sandbox bench-serve bench-inference bench-search bench-tcg bench-calibration clean
+        setup-train bench-train bench bench-sandbox bench-serve bench-soak bench-inference bench-search bench-tcg bench-calibration clean
 
 setup: setup-system setup-data setup-llama setup-models
 
@@ -65,6 +65,10 @@ bench-sandbox: release
 # The sandbox service (/evaluate, /run_code) against the in-process sandbox.
 bench-serve: release
 	scripts/bench-serve.sh
+
+# Ten minutes of mixed normal and hostile programs against o1coder serve.
+bench-soak: release
+	scripts/bench-soak.sh
 
 bench-inference: release
 	@scripts/setup-models.sh $(BENCH_MODEL)
