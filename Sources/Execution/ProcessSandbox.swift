@@ -19,11 +19,16 @@ public final class ProcessSandbox: Sandbox {
     static let watchdogGrace: Duration = .seconds(2)
 
     public let isolation: IsolationLevel
+    /// Whether each worker runs in a cgroup bounding its executions' processes and memory.
+    public let cgroups: CgroupReport
     public let configuration: SandboxConfiguration
     private let pool: WorkerPool
     private let resources: PythonResources
     private let logger: Logger
     private let nextID = Atomic<Int>(1)
+    private let groups: [WorkerCgroup]
+    /// Names each sandbox's cgroups apart from the others' in the same process.
+    private static let instances = Atomic<Int>(0)
 
     public init(configuration: SandboxConfiguration = .init(), logger: Logger = Logger(label: "o1coder.sandbox")) async throws {
         signal(SIGPIPE, SIG_IGN)  // a dead worker's pipe must not kill us
@@ -41,15 +46,32 @@ public final class ProcessSandbox: Sandbox {
                 logger.warning(
                     "Sandbox isolation degraded to '\(level.rawValue)': \(reasons.joined(separator: "; ")). Untrusted code is less contained; install bubblewrap and python3-seccomp and enable user namespaces for full isolation.")
             }
-            let slots = (0..<configuration.workers).map { index in
-                WorkerSlot(index: index, launch: launch, log: resources.root.appendingPathComponent("worker-\(index).log"))
+            var (groups, report) = ([WorkerCgroup](), CgroupReport(
+                version: nil, processes: configuration.cgroupProcesses, memory: configuration.cgroupMemory, reason: "off in the configuration"))
+            if configuration.usesCgroups {
+                (groups, report) = WorkerCgroup.create(
+                    instance: Self.instances.wrappingAdd(1, ordering: .relaxed).oldValue, workers: configuration.workers,
+                    processes: configuration.cgroupProcesses, memory: configuration.cgroupMemory)
             }
-            try await withThrowingTaskGroup(of: WorkerReady.self) { group in
-                for slot in slots { group.addTask { try await slot.start() } }
-                try await group.waitForAll()
+            let slots = (0..<configuration.workers).map { index in
+                WorkerSlot(
+                    index: index, launch: launch, log: resources.root.appendingPathComponent("worker-\(index).log"),
+                    cgroup: groups.isEmpty ? nil : groups[index])
+            }
+            do {
+                try await withThrowingTaskGroup(of: WorkerReady.self) { group in
+                    for slot in slots { group.addTask { try await slot.start() } }
+                    try await group.waitForAll()
+                }
+            } catch {
+                WorkerPool(slots: slots).close()
+                groups.forEach { $0.remove() }
+                throw error
             }
             self.pool = WorkerPool(slots: slots)
             self.isolation = level
+            self.groups = groups
+            self.cgroups = report
         } catch {
             resources.remove()
             throw error
@@ -57,11 +79,12 @@ public final class ProcessSandbox: Sandbox {
         self.configuration = configuration
         self.resources = resources
         self.logger = logger
-        logger.info("Sandbox ready: \(configuration.workers) workers, isolation \(isolation.rawValue)")
+        logger.info("Sandbox ready: \(configuration.workers) workers, isolation \(isolation.rawValue), \(cgroups)")
     }
 
     deinit {
         pool.close()
+        groups.forEach { $0.remove() }
         resources.remove()
     }
 
@@ -143,7 +166,11 @@ public final class ProcessSandbox: Sandbox {
     /// Stops the workers. Further calls throw `SandboxError.shutDown`.
     public func shutdown() async {
         pool.close()
+        groups.forEach { $0.remove() }
     }
+
+    /// The workers' cgroups, for tests.
+    var groupsForTesting: [WorkerCgroup] { groups }
 
     /// Pids of the current worker processes (setpriv/bwrap outer pids), for tests and diagnostics.
     public func workerProcessIdentifiers() async -> [Int32] {

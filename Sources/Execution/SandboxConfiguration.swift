@@ -1,4 +1,5 @@
 internal import Foundation
+public import O1CoderCore
 
 /// Configuration of the real sandbox.
 public struct SandboxConfiguration: Codable, Sendable, Hashable {
@@ -18,12 +19,21 @@ public struct SandboxConfiguration: Codable, Sendable, Hashable {
     /// entry point and everything it and the tests use (Python/sanitize.py). What was dropped is
     /// in `ProgramReport.droppedLines`. Record this switch with an experiment's results.
     public var sanitizesFunctionPrograms: Bool
+    /// Put each worker in its own cgroup (where the machine allows) with these bounds on all the
+    /// processes and memory of its executions together.
+    public var usesCgroups: Bool
+    public var cgroupProcesses: Int
+    public var cgroupMemory: ByteCount
 
     public init(
         workers: Int? = nil, minimumIsolation: IsolationLevel = .minimal,
         maximumIsolation: IsolationLevel = .full, python: String = "/usr/bin/python3", retries: Int = 1,
-        sanitizesFunctionPrograms: Bool = true
+        sanitizesFunctionPrograms: Bool = true, usesCgroups: Bool = true, cgroupProcesses: Int = 256,
+        cgroupMemory: ByteCount = .gibibytes(4)
     ) {
+        self.usesCgroups = usesCgroups
+        self.cgroupProcesses = max(8, cgroupProcesses)
+        self.cgroupMemory = cgroupMemory
         self.retries = max(0, retries)
         self.workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
         self.minimumIsolation = minimumIsolation
@@ -34,6 +44,7 @@ public struct SandboxConfiguration: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case workers, minimumIsolation, maximumIsolation, python, retries, sanitizesFunctionPrograms
+        case usesCgroups, cgroupProcesses, cgroupMemory
     }
 
     /// Configurations recorded before `sanitizesFunctionPrograms` existed decode with it on.
@@ -45,5 +56,8 @@ public struct SandboxConfiguration: Codable, Sendable, Hashable {
         python = try container.decode(String.self, forKey: .python)
         retries = try container.decode(Int.self, forKey: .retries)
         sanitizesFunctionPrograms = try container.decodeIfPresent(Bool.self, forKey: .sanitizesFunctionPrograms) ?? true
+        usesCgroups = try container.decodeIfPresent(Bool.self, forKey: .usesCgroups) ?? true
+        cgroupProcesses = try container.decodeIfPresent(Int.self, forKey: .cgroupProcesses) ?? 256
+        cgroupMemory = try container.decodeIfPresent(ByteCount.self, forKey: .cgroupMemory) ?? .gibibytes(4)
     }
 }

@@ -19,6 +19,7 @@ struct SandboxCommand: AsyncParsableCommand {
             let sandbox = try await ProcessSandbox(configuration: SandboxConfiguration(workers: workers))
             let limits = ExecutionLimits.default
             print("isolation: \(sandbox.isolation.rawValue)")
+            print("cgroups: \(sandbox.cgroups)")
             print("workers: \(sandbox.configuration.workers)")
             print("python: \(sandbox.configuration.python)")
             print("limits: cpu \(limits.cpuSeconds) s, wall \(limits.wallSeconds) s, memory \(limits.memory), output \(limits.output), processes \(limits.processes), open files \(limits.openFiles)")

@@ -57,7 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
             let (host, workers, guarded) = (host, sandboxOptions.workers, token != nil)
             try await server.run(handlingSignals: true) { bound in
                 // Unbuffered, so a supervisor reading the pipe learns the port at once.
-                let line = "o1coder serve: listening on http://\(host):\(bound) (isolation \(sandbox.isolation.rawValue), \(workers) workers, token \(guarded ? "required" : "not required"))\n"
+                let line = "o1coder serve: listening on http://\(host):\(bound) (isolation \(sandbox.isolation.rawValue), \(sandbox.cgroups), \(workers) workers, token \(guarded ? "required" : "not required"))\n"
                 FileHandle.standardOutput.write(Data(line.utf8))
             }
         }

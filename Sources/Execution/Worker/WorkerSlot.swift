@@ -13,16 +13,19 @@ final class WorkerSlot: @unchecked Sendable {
     let index: Int
     private let launch: WorkerLaunch
     private let log: URL?
+    /// The slot's cgroup, which every worker it starts joins (nil: none in force).
+    let cgroup: WorkerCgroup?
     private let thread: SerialThread
     private var worker: WorkerProcess? {
         didSet { currentPID.store(worker?.processIdentifier ?? 0, ordering: .relaxed) }
     }
     private let currentPID = Atomic<Int32>(0)
 
-    init(index: Int, launch: WorkerLaunch, log: URL?) {
+    init(index: Int, launch: WorkerLaunch, log: URL?, cgroup: WorkerCgroup? = nil) {
         self.index = index
         self.launch = launch
         self.log = log
+        self.cgroup = cgroup
         self.thread = SerialThread(name: "o1coder.sandbox.worker.\(index)")
     }
 
@@ -41,11 +44,18 @@ final class WorkerSlot: @unchecked Sendable {
         } catch {
             throw .unavailable("cannot start the worker \(launch.executable): \(error)")
         }
+
         switch process.readLine(deadline: .now + Self.startTimeout) {
         case .line(let data):
             guard let ready = try? JSONDecoder().decode(WorkerReady.self, from: data), ready.ready else {
                 process.kill()
                 throw .unavailable("the worker's first line was not a ready message: \(String(decoding: data.prefix(300), as: UTF8.self))")
+            }
+            // Ready and idle: its process tree (bwrap, the Python fork server) is complete and no
+            // request has run, so moving the whole tree puts everything it will ever fork inside.
+            if let cgroup, let failure = cgroup.add(tree: process.processIdentifier) {
+                process.kill()
+                throw .unavailable("cannot put the worker in its cgroup: \(failure)")
             }
             worker = process
             return ready
