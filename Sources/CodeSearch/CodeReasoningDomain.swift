@@ -1,5 +1,5 @@
 public import Execution
-import Inference
+public import Inference
 public import O1CoderCore
 public import Reasoning
 public import Search
@@ -19,11 +19,14 @@ public struct CodeReasoningDomain: SearchDomain {
     /// The tests that reward the search (a seeded subset of the problem's tests).
     public let searchTests: TestSuite
     public let log: ExecutionLog
+    /// Scores candidate steps for the priors when `configuration.processReward` is set.
+    public let processRewards: (any ProcessRewardModel)?
 
     public init(
         problem: Problem, generator: StepGenerator, sandbox: any Sandbox, configuration: CodeSearchConfiguration,
-        searchTests: TestSuite, log: ExecutionLog
+        searchTests: TestSuite, log: ExecutionLog, processRewards: (any ProcessRewardModel)? = nil
     ) {
+        self.processRewards = processRewards
         self.problem = problem
         self.generator = generator
         self.sandbox = sandbox
@@ -51,13 +54,32 @@ public struct CodeReasoningDomain: SearchDomain {
         let top = means.max() ?? 0
         let weights = means.map { exp($0 - top) }
         let total = weights.reduce(0, +)
+        var priors = weights.map { total > 0 ? $0 / total : 1 }
+        if let guidance = configuration.processReward, let processRewards, !parsed.isEmpty {
+            priors = try await Self.blend(
+                priors, with: parsed.map { steps + [$0.1] }, problem: problem.prompt, model: processRewards, weight: guidance.weight)
+        }
         let candidates = parsed.enumerated().map { i, pair in
             SearchTree<ReasoningStep>.Candidate(
-                step: pair.1, prior: total > 0 ? weights[i] / total : 1, isTerminal: pair.1.isTerminal,
+                step: pair.1, prior: priors[i], isTerminal: pair.1.isTerminal,
                 generatedTokens: pair.0.tokenCount, logProb: pair.0.logProbs.isEmpty ? nil : pair.0.totalLogProb)
         }
         let tokens = expansion.candidates.reduce(0) { $0 + $1.tokenCount }
         return Proposal(candidates: candidates, generatedTokens: tokens)
+    }
+
+    /// (1 − weight) · `priors` + weight · each path's last PRM score normalised over the paths.
+    static func blend(
+        _ priors: [Double], with paths: [[ReasoningStep]], problem: String, model: any ProcessRewardModel, weight: Double
+    ) async throws -> [Double] {
+        var scores: [Double] = []
+        for path in paths {
+            scores.append(try await model.scores(problem: problem, steps: path.map(\.rendered)).last ?? 0)
+        }
+        let total = scores.reduce(0, +)
+        return zip(priors, scores).map { prior, score in
+            (1 - weight) * prior + weight * (total > 0 ? score / total : 1 / Double(paths.count))
+        }
     }
 
     public func reward(of steps: [ReasoningStep]) async throws -> Double {

@@ -14,6 +14,9 @@ public struct CodeSearchConfiguration: Codable, Sendable, Hashable {
     /// A compiling but wrong program never reaches 1 (D2).
     public var compileBonus: Double
     public var limits: ExecutionLimits
+    /// A process reward model guiding PUCT's priors (`--prm NAME --prm-weight W`); nil: none.
+    /// Optional, so configurations recorded before it existed decode unchanged.
+    public var processReward: ProcessRewardGuidance?
 
     public init(
         search: SearchConfiguration, sampling: SamplingParameters, searchTestLimit: Int?, compileBonus: Double,
@@ -40,5 +43,17 @@ public struct CodeSearchConfiguration: Codable, Sendable, Hashable {
     /// The reward of a program's report under this configuration.
     public func reward(passRate: Double, compiles: Bool) -> Double {
         compileBonus * (compiles ? 1 : 0) + (1 - compileBonus) * passRate
+    }
+}
+
+/// How a PRM shapes the search: each candidate step's prior is
+/// (1 − weight) · the policy's prior + weight · its PRM score normalised over the siblings.
+public struct ProcessRewardGuidance: Codable, Sendable, Hashable {
+    /// The PRM's model name (a trained `o1coder train prm` NAME), for the record.
+    public var model: String
+    public var weight: Double
+    public init(model: String, weight: Double) {
+        self.model = model
+        self.weight = weight
     }
 }

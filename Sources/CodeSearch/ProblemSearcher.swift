@@ -14,11 +14,14 @@ public struct ProblemSearcher: Sendable {
     public let configuration: CodeSearchConfiguration
     /// The tests that reward the search (ground truth by default; TCG-generated on request).
     public let rewardTests: RewardTests
+    /// The PRM behind `configuration.processReward`, when there is one.
+    public let processRewards: (any ProcessRewardModel)?
 
     public init(
         generator: StepGenerator, sandbox: any Sandbox, configuration: CodeSearchConfiguration,
-        rewardTests: RewardTests = .public
+        rewardTests: RewardTests = .public, processRewards: (any ProcessRewardModel)? = nil
     ) {
+        self.processRewards = processRewards
         self.generator = generator
         self.sandbox = sandbox
         self.configuration = configuration
@@ -31,7 +34,7 @@ public struct ProblemSearcher: Sendable {
         let searchTests = rewardTests.suite(for: problem, configuration: configuration)
         let domain = CodeReasoningDomain(
             problem: problem, generator: generator, sandbox: sandbox, configuration: configuration,
-            searchTests: searchTests, log: log)
+            searchTests: searchTests, log: log, processRewards: processRewards)
         let outcome = try await MCTS(domain: domain, configuration: configuration.search).search()
 
         var searchReports: [NodeID: ProgramReport] = [:]

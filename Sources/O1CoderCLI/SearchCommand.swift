@@ -110,8 +110,15 @@ struct SearchCommand: AsyncParsableCommand {
     var tests: SearchTestsSource = .public
     @Option(help: ArgumentHelp("Tests JSONL from `o1coder tcg generate` (with --tests generated).", valueName: "path"))
     var generatedTests: String?
+    @Option(help: ArgumentHelp("A process reward model (o1coder train prm NAME) that shapes PUCT's priors (implies --selection puct).", valueName: "name"))
+    var prm: String?
+    @Option(help: "Share of the prior the PRM decides (0: the policy's alone, 1: the PRM's alone).") var prmWeight = 0.5
 
     func validate() throws {
+        if prm != nil, treePolicy == .uct {
+            throw ValidationError("--prm shapes PUCT's priors, which UCT ignores: drop --selection uct.")
+        }
+        guard (0...1).contains(prmWeight) else { throw ValidationError("--prm-weight must be in [0, 1].") }
         if tests.needsGeneratedTests, generatedTests == nil, resume == nil {
             throw ValidationError("--reward-tests \(tests.rawValue) needs --generated-tests FILE (written by `o1coder tcg generate`).")
         }
@@ -132,9 +139,10 @@ struct SearchCommand: AsyncParsableCommand {
         case .puct: c.search.selection = .puct(exploration: c0)
         case .uct: c.search.selection = .uct(exploration: c0)
         case nil:
-            c.search.selection = c.search.selection == .puct(exploration: c.search.selection.exploration)
+            c.search.selection = prm != nil || c.search.selection == .puct(exploration: c.search.selection.exploration)
                 ? .puct(exploration: c0) : .uct(exploration: c0)
         }
+        if let prm { c.processReward = ProcessRewardGuidance(model: prm, weight: prmWeight) }
         if let tokenBudget { c.search.tokenBudget = tokenBudget }
         if let temperature { c.sampling.temperature = temperature }
         if let maxTokens { c.sampling.maxTokens = maxTokens }
@@ -174,8 +182,17 @@ struct SearchCommand: AsyncParsableCommand {
         if rewardTests.usesPublicTests {
             StandardError.write("public tests: \(prepared.dropped) dropped (the reference fails them); \(prepared.withoutTests) problems without any (compile-only reward there)")
         }
+        var processRewards: (any ProcessRewardModel)?
+        if let guidance = config.codeSearch.processReward {
+            var prmOptions = options
+            prmOptions.model = guidance.model
+            prmOptions.adapters = []
+            processRewards = LlamaProcessRewardModel(engine: try await prmOptions.makeLlamaEngine(parallel: 1, logger: logger))
+            StandardError.write("PRM \(guidance.model) shapes the priors (weight \(guidance.weight))")
+        }
         let searcher = ProblemSearcher(
-            generator: generator, sandbox: sandbox, configuration: config.codeSearch, rewardTests: rewardTests)
+            generator: generator, sandbox: sandbox, configuration: config.codeSearch, rewardTests: rewardTests,
+            processRewards: processRewards)
         let runner = SearchRunner(searcher: searcher, store: store, problemsInFlight: problemsInFlight)
 
         let interrupt = InterruptHandler { try? store.setStatus(.interrupted, run: runID) }
