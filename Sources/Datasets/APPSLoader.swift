@@ -14,11 +14,7 @@ public struct APPSLoader: Sendable {
     public init() {}
 
     public func load(path: String, options: LoadOptions) throws -> LoadedProblems {
-        var problems: [Problem] = []
-        let warnings = try JSONLReader(path: path).forEachRecord(skipMalformed: options.skipMalformed) { record in
-            problems.append(try Self.problem(from: record))
-        }
-        return LoadedProblems(problems: problems, warnings: warnings)
+        try JSONLReader.problems(path: path, options: options) { try Self.problem(from: $0) }
     }
 
     static func problem(from record: DatasetRecord) throws(DatasetError) -> Problem {

@@ -10,11 +10,7 @@ public struct HumanEvalLoader: Sendable {
     public init() {}
 
     public func load(path: String, options: LoadOptions) throws -> LoadedProblems {
-        var problems: [Problem] = []
-        let warnings = try JSONLReader(path: path).forEachRecord(skipMalformed: options.skipMalformed) { record in
-            problems.append(try Self.problem(from: record))
-        }
-        return LoadedProblems(problems: problems, warnings: warnings)
+        try JSONLReader.problems(path: path, options: options) { try Self.problem(from: $0) }
     }
 
     /// Builds one problem from a HumanEval-shaped record (also used for HumanEval+).

@@ -79,6 +79,18 @@ public struct JSONLReader: Sendable {
     /// ``DatasetError``, is skipped and reported in the returned warnings; otherwise the first
     /// such line throws.
     /// - Returns: warnings for skipped lines.
+    /// The problems `make` builds from the records of `path` (nil: the record is left out), with
+    /// the warnings of skipped lines: the whole `load` of a one-record-one-problem loader.
+    public static func problems(
+        path: String, options: LoadOptions, _ make: (_ record: DatasetRecord) throws -> Problem?
+    ) throws -> LoadedProblems {
+        var problems: [Problem] = []
+        let warnings = try JSONLReader(path: path).forEachRecord(skipMalformed: options.skipMalformed) { record in
+            if let problem = try make(record) { problems.append(problem) }
+        }
+        return LoadedProblems(problems: problems, warnings: warnings)
+    }
+
     public func forEachRecord(
         skipMalformed: Bool, _ body: (_ record: DatasetRecord) throws -> Void
     ) throws -> [DatasetWarning] {

@@ -19,12 +19,10 @@ public struct LiveCodeBenchLoader: Sendable {
     public init() {}
 
     public func load(path: String, options: LoadOptions) throws -> LoadedProblems {
-        var problems: [Problem] = []
-        let warnings = try JSONLReader(path: path).forEachRecord(skipMalformed: options.skipMalformed) { record in
+        try JSONLReader.problems(path: path, options: options) { record in
             let problem = try Self.problem(from: record)
-            if options.admits(date: problem.split) { problems.append(problem) }
+            return options.admits(date: problem.split) ? problem : nil
         }
-        return LoadedProblems(problems: problems, warnings: warnings)
     }
 
     static func problem(from record: DatasetRecord) throws(DatasetError) -> Problem {

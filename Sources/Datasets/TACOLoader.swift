@@ -15,11 +15,7 @@ public struct TACOLoader: Sendable {
     public init() {}
 
     public func load(path: String, options: LoadOptions) throws -> LoadedProblems {
-        var problems: [Problem] = []
-        let warnings = try JSONLReader(path: path).forEachRecord(skipMalformed: options.skipMalformed) { record in
-            problems.append(try Self.problem(from: record, index: record.line - 1))
-        }
-        return LoadedProblems(problems: problems, warnings: warnings)
+        try JSONLReader.problems(path: path, options: options) { try Self.problem(from: $0, index: $0.line - 1) }
     }
 
     static func problem(from record: DatasetRecord, index: Int) throws(DatasetError) -> Problem {
