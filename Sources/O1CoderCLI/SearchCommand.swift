@@ -87,6 +87,7 @@ struct SearchCommand: AsyncParsableCommand {
     @OptionGroup var selection: DatasetSelectionOptions
     @OptionGroup var modelOptions: ModelOptions
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var sandboxOptions: SandboxOptions
     @Option(help: "Search preset.") var preset: SearchPreset = .standard
     @Option(help: "Rollouts per problem (preset default 15).") var rollouts: Int?
     @Option(help: "Maximum steps per path (preset default 5).") var maxDepth: Int?
@@ -144,6 +145,7 @@ struct SearchCommand: AsyncParsableCommand {
         }
         if let prm { c.processReward = ProcessRewardGuidance(model: prm, weight: prmWeight) }
         if let tokenBudget { c.search.tokenBudget = tokenBudget }
+        c.limits = sandboxOptions.limits()
         if let temperature { c.sampling.temperature = temperature }
         if let maxTokens { c.sampling.maxTokens = maxTokens }
         return SearchRunConfiguration(
@@ -173,44 +175,43 @@ struct SearchCommand: AsyncParsableCommand {
         options.contextLength = config.contextLength
         options.threads = config.threads
         let model = try await options.makeLanguageModel(parallel: config.codeSearch.search.width, logger: logger)
-        let sandbox = try await ProcessSandbox(configuration: SandboxConfiguration(), logger: logger)
-        // On an error path the sandbox's deinit kills the workers; the normal path shuts it down below.
-        let generator = StepGenerator(model: model, prompts: PromptBuilder(library: try FewShotLibrary.bundled()))
         let rewardTests = try Self.rewardTests(config, problems: loaded.problems)
-        let prepared = try await rewardTests.prepare(loaded.problems, sandbox: sandbox, limits: config.codeSearch.limits)
-        let problems = prepared.problems
-        if rewardTests.usesPublicTests {
-            StandardError.write("public tests: \(prepared.dropped) dropped (the reference fails them); \(prepared.withoutTests) problems without any (compile-only reward there)")
-        }
-        var processRewards: (any ProcessRewardModel)?
-        if let guidance = config.codeSearch.processReward {
-            var prmOptions = options
-            prmOptions.model = guidance.model
-            prmOptions.adapters = []
-            processRewards = LlamaProcessRewardModel(engine: try await prmOptions.makeLlamaEngine(parallel: 1, logger: logger))
-            StandardError.write("PRM \(guidance.model) shapes the priors (weight \(guidance.weight))")
-        }
-        let searcher = ProblemSearcher(
-            generator: generator, sandbox: sandbox, configuration: config.codeSearch, rewardTests: rewardTests,
-            processRewards: processRewards)
-        let runner = SearchRunner(searcher: searcher, store: store, problemsInFlight: problemsInFlight)
+        try await sandboxOptions.withSandbox(logger: logger) { sandbox in
+            let generator = StepGenerator(model: model, prompts: PromptBuilder(library: try FewShotLibrary.bundled()))
+            let prepared = try await rewardTests.prepare(loaded.problems, sandbox: sandbox, limits: config.codeSearch.limits)
+            let problems = prepared.problems
+            if rewardTests.usesPublicTests {
+                StandardError.write("public tests: \(prepared.dropped) dropped (the reference fails them); \(prepared.withoutTests) problems without any (compile-only reward there)")
+            }
+            var processRewards: (any ProcessRewardModel)?
+            if let guidance = config.codeSearch.processReward {
+                var prmOptions = options
+                prmOptions.model = guidance.model
+                prmOptions.adapters = []
+                processRewards = LlamaProcessRewardModel(engine: try await prmOptions.makeLlamaEngine(parallel: 1, logger: logger))
+                StandardError.write("PRM \(guidance.model) shapes the priors (weight \(guidance.weight))")
+            }
+            let searcher = ProblemSearcher(
+                generator: generator, sandbox: sandbox, configuration: config.codeSearch, rewardTests: rewardTests,
+                processRewards: processRewards)
+            let runner = SearchRunner(searcher: searcher, store: store, problemsInFlight: problemsInFlight)
 
-        let interrupt = InterruptHandler { try? store.setStatus(.interrupted, run: runID) }
-        defer { interrupt.cancel() }
-        let already = try store.finishedProblemIDs(run: runID).count
-        StandardError.write("run \(runID): \(problems.count) problems (\(already) already done) from \(loaded.path), isolation \(sandbox.isolation.rawValue)")
-        let start = ContinuousClock.now
-        let startCount = already
-        try await runner.run(runID, problems: problems) { id, result, finished, total in
-            let elapsed = (ContinuousClock.now - start) / .seconds(1)
-            let done = finished - startCount
-            let eta = done > 0 ? elapsed / Double(done) * Double(total - finished) : 0
-            let s = result.outcome.statistics
-            StandardError.write(
-                "[\(finished)/\(total)] \(id) \(result.isSolved ? "solved" : "unsolved") · best \(String(format: "%.2f", s.bestReward)) · \(s.rollouts) rollouts · \(s.generatedTokens) tokens · prompt reused \(result.usage.promptTokensReused)/\(result.usage.promptTokensReused + result.usage.promptTokensEvaluated) · few-shot copy \(Int((result.fewShotOverlap * 100).rounded()))% (\(result.copiedSteps) steps ≥ 50%) · ETA \(Int(eta))s"
-                    + (result.rewardAgreement.map { " · \(RewardAgreement.summary($0))" } ?? ""))
+            let interrupt = InterruptHandler { try? store.setStatus(.interrupted, run: runID) }
+            defer { interrupt.cancel() }
+            let already = try store.finishedProblemIDs(run: runID).count
+            StandardError.write("run \(runID): \(problems.count) problems (\(already) already done) from \(loaded.path), isolation \(sandbox.isolation.rawValue)")
+            let start = ContinuousClock.now
+            let startCount = already
+            try await runner.run(runID, problems: problems) { id, result, finished, total in
+                let elapsed = (ContinuousClock.now - start) / .seconds(1)
+                let done = finished - startCount
+                let eta = done > 0 ? elapsed / Double(done) * Double(total - finished) : 0
+                let s = result.outcome.statistics
+                StandardError.write(
+                    "[\(finished)/\(total)] \(id) \(result.isSolved ? "solved" : "unsolved") · best \(String(format: "%.2f", s.bestReward)) · \(s.rollouts) rollouts · \(s.generatedTokens) tokens · prompt reused \(result.usage.promptTokensReused)/\(result.usage.promptTokensReused + result.usage.promptTokensEvaluated) · few-shot copy \(Int((result.fewShotOverlap * 100).rounded()))% (\(result.copiedSteps) steps ≥ 50%) · ETA \(Int(eta))s"
+                        + (result.rewardAgreement.map { " · \(RewardAgreement.summary($0))" } ?? ""))
+            }
         }
-        await sandbox.shutdown()
         try store.setStatus(.finished, run: runID)
         let rows = try store.problems(run: runID)
         let solved = rows.filter(\.solved).count
