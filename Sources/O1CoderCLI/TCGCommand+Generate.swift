@@ -89,8 +89,7 @@ extension TCGCommand {
                 loaded.problems.contains { $0.id == record.generated.problemID }
             }.map(\.generated.report))
             let logger = CLILogger.make(verbose: verbose)
-            let sandbox = try await ProcessSandbox(configuration: sandboxOptions.configuration(), logger: logger)
-            do {
+            try await sandboxOptions.withSandbox(logger: logger) { sandbox in
                 let problems = try await selection.completeTests(of: loaded, sandbox: sandbox, workers: sandboxOptions.workers)
                 let pending = problems.filter { !done.contains($0.id) }
                 StandardError.write(
@@ -116,11 +115,7 @@ extension TCGCommand {
                             seconds: TCGFormat.seconds(since: problemStart), eta: eta))
                     }
                 }
-            } catch {
-                await sandbox.shutdown()
-                throw error
             }
-            await sandbox.shutdown()
             print("tcg generate: \(totals.line) → \(out)")
         }
 
