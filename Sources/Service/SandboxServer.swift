@@ -51,7 +51,6 @@ public struct SandboxServer: Sendable {
     func router() -> Router<BasicRequestContext> {
         let router = Router()
         let service = self.service
-        let maxBody = service.limits.maxBodyBytes
         router.add(middleware: BearerTokenMiddleware(token: token, open: ["/health"], metrics: service.metrics))
         router.get("/health") { _, _ -> Response in
             struct Health: Encodable {
@@ -65,34 +64,33 @@ public struct SandboxServer: Sendable {
         router.get("/metrics") { _, _ -> Response in
             try Self.json(await service.snapshot())
         }
-        router.post("/run_code") { request, _ -> Response in
-            let body = try await Self.body(of: request, upTo: maxBody, metrics: service.metrics)
-            let decoded: RunCodeRequest
-            do { decoded = try JSONDecoder().decode(RunCodeRequest.self, from: Data(body.readableBytesView)) } catch {
-                await service.metrics.recordRejection("invalid")
-                throw HTTPError(.badRequest, message: "run_code: \(Self.describe(error))")
-            }
-            return try await Self.answer { try Self.json(await service.runCode(decoded)) }
+        Self.post("run_code", on: router, service: service, decode: Self.decodeJSON) { try await service.runCode($0) }
+        Self.post("evaluate", on: router, service: service, decode: { try EvaluateRequest(body: $0.readableBytesView, defaults: service.limits.defaults) }) {
+            try await service.evaluate($0)
         }
-        router.post("/evaluate") { request, _ -> Response in
-            let body = try await Self.body(of: request, upTo: maxBody, metrics: service.metrics)
-            let decoded: EvaluateRequest
-            do { decoded = try EvaluateRequest(body: body.readableBytesView, defaults: service.limits.defaults) } catch {
-                await service.metrics.recordRejection("invalid")
-                throw HTTPError(.badRequest, message: "evaluate: \(error)")
-            }
-            return try await Self.answer { try Self.json(await service.evaluate(decoded)) }
-        }
-        router.post("/execute") { request, _ -> Response in
-            let body = try await Self.body(of: request, upTo: maxBody, metrics: service.metrics)
-            let decoded: ExecutionRequest
-            do { decoded = try JSONDecoder().decode(ExecutionRequest.self, from: Data(body.readableBytesView)) } catch {
-                await service.metrics.recordRejection("invalid")
-                throw HTTPError(.badRequest, message: "execute: \(Self.describe(error))")
-            }
-            return try await Self.answer { try Self.json(await service.execute(decoded)) }
-        }
+        Self.post("execute", on: router, service: service, decode: Self.decodeJSON) { (request: ExecutionRequest) in try await service.execute(request) }
         return router
+    }
+
+    /// `POST /path`: the body (within the server's size cap) decoded, handled, answered as JSON;
+    /// a body that does not decode is a 400 naming what is wrong, a refusal its own status.
+    private static func post<Body: Sendable, Answer: Encodable>(
+        _ path: String, on router: Router<BasicRequestContext>, service: SandboxService,
+        decode: @escaping @Sendable (ByteBuffer) throws -> Body, handle: @escaping @Sendable (Body) async throws -> Answer
+    ) {
+        router.post(RouterPath(stringLiteral: "/" + path)) { request, _ -> Response in
+            let body = try await Self.body(of: request, upTo: service.limits.maxBodyBytes, metrics: service.metrics)
+            let decoded: Body
+            do { decoded = try decode(body) } catch {
+                await service.metrics.recordRejection("invalid")
+                throw HTTPError(.badRequest, message: "\(path): \(Self.describe(error))")
+            }
+            return try await Self.answer { try Self.json(await handle(decoded)) }
+        }
+    }
+
+    private static func decodeJSON<T: Decodable>(_ body: ByteBuffer) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(body.readableBytesView))
     }
 
     /// Maps the service's refusals to HTTP statuses (503 with Retry-After, 400, 413).
