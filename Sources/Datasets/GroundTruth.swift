@@ -18,13 +18,10 @@ public struct GroundTruth: Sendable, Hashable {
         self.functionName = functionName
     }
 
-    /// Reads the schema from an object, or from a JSON string holding one (as verl stores it).
+    /// Reads the schema from an object (callers holding verl's JSON string parse it first, as the
+    /// loaders' `decodedField` and the service's request do).
     /// - Throws: a description of what is wrong, for the caller to attach to its file and line.
-    public init(json: JSONValue) throws(GroundTruthError) {
-        var value = json
-        if let text = json.stringValue {
-            do { value = try JSONValue.parse(text) } catch { throw GroundTruthError("ground truth is a string but not JSON: \(error)") }
-        }
+    public init(json value: JSONValue) throws(GroundTruthError) {
         guard case .object = value else { throw GroundTruthError("ground truth is not an object with 'inputs' and 'outputs'") }
         guard let inputs = value["inputs"]?.arrayValue, let outputs = value["outputs"]?.arrayValue else {
             throw GroundTruthError("ground truth needs 'inputs' and 'outputs' lists")

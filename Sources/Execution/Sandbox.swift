@@ -44,7 +44,7 @@ public struct ExecutionLimits: Codable, Sendable, Hashable {
         output: ByteCount = .mebibytes(1), processes: Int = 64, openFiles: Int = 64
     ) {
         self.cpuSeconds = cpuSeconds
-        self.wallSeconds = wallSeconds ?? max(cpuSeconds * 3, cpuSeconds + 2)
+        self.wallSeconds = wallSeconds ?? Self.wallSeconds(forCPU: cpuSeconds)
         self.memory = memory
         self.output = output
         self.processes = processes
@@ -52,6 +52,9 @@ public struct ExecutionLimits: Codable, Sendable, Hashable {
     }
 
     public static let `default` = ExecutionLimits()
+
+    /// The wall limit that goes with a CPU limit when none is given.
+    public static func wallSeconds(forCPU cpuSeconds: Double) -> Double { max(cpuSeconds * 3, cpuSeconds + 2) }
 }
 
 /// How strongly executions are isolated, strongest first.

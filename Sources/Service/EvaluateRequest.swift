@@ -60,7 +60,7 @@ public struct EvaluateRequest: Sendable, Hashable {
         if let native = value["limits"] { limits = try Self.decode(ExecutionLimits.self, native, "limits") }
         if let seconds = value["timeout"].flatMap(Self.number) {
             limits.cpuSeconds = seconds
-            limits.wallSeconds = max(seconds * 3, seconds + 2)
+            limits.wallSeconds = ExecutionLimits.wallSeconds(forCPU: seconds)
         }
         if let megabytes = value["memory_limit_MB"].flatMap(Self.number), megabytes > 0 { limits.memory = .mebibytes(Int(megabytes)) }
         self.init(program: program, suite: suite, entryPoint: entryPoint, limits: limits)

@@ -38,8 +38,11 @@ final class WorkerCgroup: Sendable {
         self.procs = procs
     }
 
-    /// What this machine offers, as (version, the parent directories to create groups in) or a reason.
-    static func detect() -> (CgroupReport.Version, [String: String])? {
+    /// What this machine offers: the version and the parent directories to create groups in.
+    typealias Hierarchy = (version: CgroupReport.Version, parents: [String: String])
+
+    /// The writable hierarchy with the pids and memory controllers, nil when there is none.
+    static func detect() -> Hierarchy? {
         let fm = FileManager.default
         let unified = "/sys/fs/cgroup"
         if let controllers = try? String(contentsOfFile: unified + "/cgroup.controllers", encoding: .utf8),
@@ -68,10 +71,14 @@ final class WorkerCgroup: Sendable {
     /// none and the reason.
     static func create(instance: Int, workers: Int, processes: Int, memory: ByteCount) -> ([WorkerCgroup], CgroupReport) {
         var report = CgroupReport(version: nil, processes: processes, memory: memory, reason: nil)
-        sweepStale()
+        guard let hierarchy = detect() else {
+            report.reason = "no writable cgroup hierarchy with the pids and memory controllers (run as root, or delegate one)"
+            return ([], report)
+        }
+        sweepStale(in: hierarchy)
         var groups: [WorkerCgroup] = []
         for index in 0..<workers {
-            switch create(name: "\(instance)-worker-\(index)", processes: processes, memory: memory) {
+            switch create(name: "\(instance)-worker-\(index)", in: hierarchy, processes: processes, memory: memory) {
             case .success(let group):
                 groups.append(group)
             case .failure(let failure):
@@ -85,10 +92,8 @@ final class WorkerCgroup: Sendable {
     }
 
     /// Creates the groups `name` with the limits, or returns why it cannot.
-    static func create(name: String, processes: Int, memory: ByteCount) -> Result<WorkerCgroup, CgroupFailure> {
-        guard let (version, parents) = detect() else {
-            return .failure(CgroupFailure("no writable cgroup hierarchy with the pids and memory controllers (run as root, or delegate one)"))
-        }
+    static func create(name: String, in hierarchy: Hierarchy, processes: Int, memory: ByteCount) -> Result<WorkerCgroup, CgroupFailure> {
+        let (version, parents) = hierarchy
         var settings: [(directory: String, file: String, value: String)] = []
         switch version {
         case .v2:
@@ -141,10 +146,9 @@ final class WorkerCgroup: Sendable {
 
     /// Removes the groups of O1Coder processes that have exited without removing theirs (killed,
     /// or a sandbox never shut down): `o1coder-PID…` whose PID is gone and which hold no process.
-    static func sweepStale() {
-        guard let (_, parents) = detect() else { return }
+    static func sweepStale(in hierarchy: Hierarchy) {
         let fm = FileManager.default
-        for parent in parents.values {
+        for parent in hierarchy.parents.values {
             for name in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix("o1coder-") {
                 let pid = name.dropFirst("o1coder-".count).prefix { $0.isNumber }
                 guard let owner = Int32(pid), owner != getpid(), kill(owner, 0) != 0, errno == ESRCH else { continue }
