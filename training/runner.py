@@ -225,18 +225,22 @@ def last_checkpoint(job):
     return os.path.join(d, f"checkpoint-{max(steps)}") if steps else None
 
 
+def trainable_model(job):
+    """The base model, its tokenizer and the LoRA config of a new adapter; or, with `init_adapter`,
+    that adapter loaded trainable (self-play rounds continue it) and no new config."""
+    model, tok = load_base(job)
+    if not job.get("init_adapter"):
+        return model, tok, lora_config(job)
+    from peft import PeftModel
+    if not os.path.isfile(os.path.join(job["init_adapter"], "adapter_config.json")):
+        raise JobError("missing_base", f"{job['init_adapter']}: no PEFT adapter to continue")
+    return PeftModel.from_pretrained(model, job["init_adapter"], is_trainable=True), tok, None
+
+
 def train(job, method):
     rows = sft_rows(require(job, "data")) if method == "sft" else \
         read_jsonl(require(job, "data"), ["prompt", "chosen", "rejected"])
-    model, tok = load_base(job)
-    peft_config = lora_config(job)
-    if job.get("init_adapter"):
-        # Continue a trained model's adapter (self-play rounds) instead of starting a new one.
-        from peft import PeftModel
-        if not os.path.isfile(os.path.join(job["init_adapter"], "adapter_config.json")):
-            raise JobError("missing_base", f"{job['init_adapter']}: no PEFT adapter to continue")
-        model = PeftModel.from_pretrained(model, job["init_adapter"], is_trainable=True)
-        peft_config = None
+    model, tok, peft_config = trainable_model(job)
     from datasets import Dataset
     dataset = Dataset.from_list(rows)
     if method == "sft":
@@ -304,12 +308,7 @@ def train_grpo(job):
     generations = int(job.get("num_generations", 2))
     if int(job.get("batch_size", 2)) % generations:
         raise JobError("bad_job", f"--batch-size {job.get('batch_size', 2)} must be a multiple of --generations {generations}")
-    model, tok = load_base(job)
-    peft_config = lora_config(job)
-    if job.get("init_adapter"):
-        from peft import PeftModel
-        model = PeftModel.from_pretrained(model, job["init_adapter"], is_trainable=True)
-        peft_config = None
+    model, tok, peft_config = trainable_model(job)
     from datasets import Dataset
     from trl import GRPOConfig, GRPOTrainer
     args = trainer_arguments(job, GRPOConfig, num_generations=generations,

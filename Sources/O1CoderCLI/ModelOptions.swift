@@ -107,7 +107,7 @@ struct ModelOptions: ParsableArguments, Sendable {
             texts += contents.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
         }
         return try texts.map { text in
-            guard let parsed = URL(string: text), parsed.scheme == "http" || parsed.scheme == "https", parsed.host != nil else {
+            guard let parsed = ServerAddress.url(text) else {
                 throw ValidationError("'\(text)' is not an http(s) URL of a server, e.g. http://127.0.0.1:8080.")
             }
             return parsed

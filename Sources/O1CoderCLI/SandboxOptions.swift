@@ -26,7 +26,7 @@ struct SandboxOptions: ParsableArguments, Sendable {
 
     func validate() throws {
         if let sandbox {
-            guard let url = URL(string: sandbox), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+            guard ServerAddress.url(sandbox) != nil else {
                 throw ValidationError("--sandbox must be an http(s) URL such as http://127.0.0.1:8080, not '\(sandbox)'.")
             }
         }
@@ -48,9 +48,8 @@ struct SandboxOptions: ParsableArguments, Sendable {
     /// Runs `body` with the sandbox these flags ask for (a server's with `--sandbox`, else local
     /// workers), shutting local workers down on every path.
     func withSandbox<Result: Sendable>(logger: Logger, _ body: (any Sandbox) async throws -> Result) async throws -> Result {
-        if let sandbox, let url = URL(string: sandbox) {
-            let token = ProcessInfo.processInfo.environment["O1CODER_SANDBOX_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-            let remote = try await RemoteSandbox.connect(url: url, token: token)
+        if let sandbox, let url = ServerAddress.url(sandbox) {
+            let remote = try await RemoteSandbox.connect(url: url, token: ServerAddress.secret("O1CODER_SANDBOX_TOKEN"))
             if requireFullIsolation, remote.isolation != .full {
                 throw SandboxError.isolationUnavailable(required: .full, available: remote.isolation, reason: "the server at \(sandbox) runs with \(remote.isolation.rawValue) isolation")
             }

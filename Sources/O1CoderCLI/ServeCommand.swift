@@ -41,9 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    private var token: String? {
-        ProcessInfo.processInfo.environment[tokenEnv].flatMap { $0.isEmpty ? nil : $0 }
-    }
+    private var token: String? { ServerAddress.secret(tokenEnv) }
 
     func run() async throws {
         var logger = CLILogger.make(verbose: false)
