@@ -1,9 +1,11 @@
-import ArgumentParser
+public import ArgumentParser
 import Execution
 import Foundation
 import Logging
 import O1CoderCore
-import Service
+public import Service
+
+extension RemoteSandbox.API: ExpressibleByArgument {}
 
 /// Sandbox flags shared by commands that execute code; converts itself into library types.
 struct SandboxOptions: ParsableArguments, Sendable {
@@ -24,7 +26,13 @@ struct SandboxOptions: ParsableArguments, Sendable {
         valueName: "url"))
     var sandbox: String?
 
+    @Option(help: ArgumentHelp(
+        "The --sandbox server's API: o1coder (serve) or sandboxfusion (/run_code); found out from /health when not given.",
+        valueName: "api"))
+    var sandboxAPI: RemoteSandbox.API?
+
     func validate() throws {
+        if sandboxAPI != nil, sandbox == nil { throw ValidationError("--sandbox-api needs --sandbox URL.") }
         if let sandbox {
             guard ServerAddress.url(sandbox) != nil else {
                 throw ValidationError("--sandbox must be an http(s) URL such as http://127.0.0.1:8080, not '\(sandbox)'.")
@@ -49,9 +57,10 @@ struct SandboxOptions: ParsableArguments, Sendable {
     /// workers), shutting local workers down on every path.
     func withSandbox<Result: Sendable>(logger: Logger, _ body: (any Sandbox) async throws -> Result) async throws -> Result {
         if let sandbox, let url = ServerAddress.url(sandbox) {
-            let remote = try await RemoteSandbox.connect(url: url, token: ServerAddress.secret("O1CODER_SANDBOX_TOKEN"))
+            let remote = try await RemoteSandbox.connect(url: url, token: ServerAddress.secret("O1CODER_SANDBOX_TOKEN"), api: sandboxAPI)
             if requireFullIsolation, remote.isolation != .full {
-                throw SandboxError.isolationUnavailable(required: .full, available: remote.isolation, reason: "the server at \(sandbox) runs with \(remote.isolation.rawValue) isolation")
+                let why = remote.api == .sandboxFusion ? "a SandboxFusion server's isolation is its own and not known here" : "the server runs with \(remote.isolation.rawValue) isolation"
+                throw SandboxError.isolationUnavailable(required: .full, available: remote.isolation, reason: "\(sandbox): \(why)")
             }
             return try await body(remote)
         }

@@ -7,22 +7,52 @@ public struct TestSuite: Codable, Sendable, Hashable {
     public var cases: [TestCase]
     /// How call results are compared with expected values.
     public var comparison: Comparison
+    /// Stop at the first test that does not pass (the rest are `notRun`): the verdict is the
+    /// same, the pass rate is not, and a failing program costs one test, not all.
+    public var stopAtFirstFailure: Bool
 
     public init(
         setup: String = "", preamble: String = "", cases: [TestCase],
-        comparison: Comparison = .exact
+        comparison: Comparison = .exact, stopAtFirstFailure: Bool = false
     ) {
         self.setup = setup
         self.preamble = preamble
         self.cases = cases
         self.comparison = comparison
+        self.stopAtFirstFailure = stopAtFirstFailure
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case setup, preamble, cases, comparison, stopAtFirstFailure
+    }
+
+    // Suites stored before `stopAtFirstFailure` existed decode as running every test, and a
+    // suite that runs every test encodes as it always did.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        setup = try c.decode(String.self, forKey: .setup)
+        preamble = try c.decode(String.self, forKey: .preamble)
+        cases = try c.decode([TestCase].self, forKey: .cases)
+        comparison = try c.decode(Comparison.self, forKey: .comparison)
+        stopAtFirstFailure = try c.decodeIfPresent(Bool.self, forKey: .stopAtFirstFailure) ?? false
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(setup, forKey: .setup)
+        try c.encode(preamble, forKey: .preamble)
+        try c.encode(cases, forKey: .cases)
+        try c.encode(comparison, forKey: .comparison)
+        if stopAtFirstFailure { try c.encode(true, forKey: .stopAtFirstFailure) }
     }
 
     public var count: Int { cases.count }
 
     /// A subset of the cases (e.g. EvalPlus base vs plus), keeping setup and comparison.
     public func filtered(_ isIncluded: (TestCase) -> Bool) -> TestSuite {
-        TestSuite(setup: setup, preamble: preamble, cases: cases.filter(isIncluded), comparison: comparison)
+        TestSuite(
+            setup: setup, preamble: preamble, cases: cases.filter(isIncluded), comparison: comparison,
+            stopAtFirstFailure: stopAtFirstFailure)
     }
 }
 

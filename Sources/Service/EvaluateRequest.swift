@@ -33,7 +33,7 @@ public struct EvaluateRequest: Sendable, Hashable {
             throw ServiceRequestError("'program' (a string) is missing")
         }
         var entryPoint = value["entry_point"]?.stringValue
-        let suite: TestSuite
+        var suite: TestSuite
         if var truth = value["ground_truth"], truth != .null {
             if let text = truth.stringValue {
                 do { truth = try JSONValue.parse(text) } catch { throw ServiceRequestError("'ground_truth' is a string but not JSON: \(error)") }
@@ -56,6 +56,7 @@ public struct EvaluateRequest: Sendable, Hashable {
         } else {
             throw ServiceRequestError("give the tests as 'ground_truth' ({inputs, outputs, fn_name?}) or as 'suite'")
         }
+        if value["stop_at_first_failure"] == .bool(true) { suite.stopAtFirstFailure = true }
         var limits = defaults
         if let native = value["limits"] { limits = try Self.decode(ExecutionLimits.self, native, "limits") }
         if let seconds = value["timeout"].flatMap(Self.number) {

@@ -5,32 +5,63 @@ public import O1CoderCore
 import FoundationNetworking
 #endif
 
-/// A ``Sandbox`` whose executions run on an `o1coder serve` server (`--sandbox URL`), so that
-/// execution scales across machines. Suites go whole to `POST /evaluate` (one request per
-/// program, not per test); raw runs to `POST /execute`. A 503 (the server's queue is full) and
-/// connection failures are retried with seeded back-off; anything else is a tool failure.
+/// A ``Sandbox`` whose executions run on a server (`--sandbox URL`), so that execution scales
+/// across machines. Two kinds of server:
+/// - `o1coder serve`: suites go whole to `POST /evaluate` (one request per program, not per
+///   test), raw runs to `POST /execute`;
+/// - SandboxFusion (or anything speaking its `POST /run_code`): a suite goes as one
+///   ``StandaloneHarness`` program, so it is still one request per program and judged by our
+///   harness; raw runs go as they are.
+/// A 503 (the server's queue is full) and connection failures are retried with seeded back-off;
+/// anything else is a tool failure.
 public struct RemoteSandbox: Sandbox {
+    /// The server's API.
+    public enum API: String, Sendable, CaseIterable {
+        case o1coder
+        case sandboxFusion = "sandboxfusion"
+    }
+
     public let url: URL
+    public let api: API
+    /// An O1Coder server's isolation; `.minimal` for SandboxFusion, whose isolation is its own
+    /// and unknown here (so `--require-full-isolation` refuses it).
     public let isolation: IsolationLevel
     private let token: String?
     private let session: URLSession
     private let backoff: BackoffSchedule
     private let attempts: Int
 
-    /// Connects: reads the server's isolation from `/health`, so it is known before any run.
-    public static func connect(url: URL, token: String? = nil, attempts: Int = 4) async throws -> RemoteSandbox {
+    /// Connects. With no `api`, asks `/health`: an O1Coder server answers with its isolation;
+    /// anything else is taken for SandboxFusion, which must then run a probe on `/run_code`.
+    public static func connect(url: URL, token: String? = nil, api: API? = nil, attempts: Int = 4) async throws -> RemoteSandbox {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = 600
         let session = URLSession(configuration: configuration)
-        var probe = RemoteSandbox(url: url, isolation: .minimal, token: token, session: session, attempts: attempts)
+        func make(_ api: API, _ isolation: IsolationLevel) -> RemoteSandbox {
+            RemoteSandbox(url: url, api: api, isolation: isolation, token: token, session: session, attempts: attempts)
+        }
         struct Health: Decodable { var isolation: IsolationLevel }
-        let health = try JSONDecoder().decode(Health.self, from: try await probe.send("health", body: nil, timeout: 10))
-        probe = RemoteSandbox(url: url, isolation: health.isolation, token: token, session: session, attempts: attempts)
-        return probe
+        if api != .sandboxFusion {
+            let probe = make(.o1coder, .minimal)
+            do {
+                let health = try JSONDecoder().decode(Health.self, from: try await probe.send("health", body: nil, timeout: 10))
+                return make(.o1coder, health.isolation)
+            } catch where api == .o1coder {
+                throw SandboxError.unavailable("\(url.absoluteString) is not an o1coder serve server: \(error)")
+            } catch {}
+        }
+        let fusion = make(.sandboxFusion, .minimal)
+        let outcome = try await fusion.run(ExecutionRequest(program: "print('o1coder-probe')", limits: ExecutionLimits(cpuSeconds: 5)))
+        guard outcome.isSuccess, outcome.stdout.contains("o1coder-probe") else {
+            throw SandboxError.unavailable(
+                "\(url.absoluteString) answers neither /health as o1coder serve does nor /run_code as SandboxFusion does (the probe ended \(outcome.termination))")
+        }
+        return fusion
     }
 
-    private init(url: URL, isolation: IsolationLevel, token: String?, session: URLSession, attempts: Int) {
+    private init(url: URL, api: API, isolation: IsolationLevel, token: String?, session: URLSession, attempts: Int) {
         self.url = url
+        self.api = api
         self.isolation = isolation
         self.token = token
         self.session = session
@@ -43,14 +74,35 @@ public struct RemoteSandbox: Sandbox {
     }
 
     public func evaluate(program: String, suite: TestSuite, entryPoint: String?, limits: ExecutionLimits) async throws -> ProgramReport {
-        let body = try EvaluateRequest(program: program, suite: suite, entryPoint: entryPoint, limits: limits).body()
-        let data = try await send("evaluate", body: body, timeout: limits.wallSeconds + 60)
-        return try decode(EvaluateResponse.self, data, "evaluate").report
+        switch api {
+        case .o1coder:
+            let body = try EvaluateRequest(program: program, suite: suite, entryPoint: entryPoint, limits: limits).body()
+            let data = try await send("evaluate", body: body, timeout: limits.wallSeconds + 60)
+            return try decode(EvaluateResponse.self, data, "evaluate").report
+        case .sandboxFusion:
+            let harness = try StandaloneHarness(program: program, suite: suite, entryPoint: entryPoint, limits: limits)
+            return harness.report(of: try await runCode(harness.script, stdin: "", limits: limits), limits: limits)
+        }
     }
 
     public func run(_ request: ExecutionRequest) async throws -> ExecutionOutcome {
-        let data = try await send("execute", body: try JSONEncoder().encode(request), timeout: request.limits.wallSeconds + 60)
-        return try decode(ExecutionOutcome.self, data, "execute")
+        switch api {
+        case .o1coder:
+            let data = try await send("execute", body: try JSONEncoder().encode(request), timeout: request.limits.wallSeconds + 60)
+            return try decode(ExecutionOutcome.self, data, "execute")
+        case .sandboxFusion:
+            return try await runCode(request.program, stdin: request.stdin, limits: request.limits)
+        }
+    }
+
+    /// One `/run_code` request. The memory limit leaves the harness room above the program's own
+    /// address-space limit, which the standalone harness sets itself.
+    private func runCode(_ code: String, stdin: String, limits: ExecutionLimits) async throws -> ExecutionOutcome {
+        let request = RunCodeRequest(
+            code: code, language: "python", stdin: stdin, runTimeout: limits.wallSeconds,
+            memoryLimitMB: limits.memory.rawValue / (1 << 20) + 256)
+        let data = try await send("run_code", body: try JSONEncoder().encode(request), timeout: limits.wallSeconds + 60)
+        return ExecutionOutcome(runCode: try decode(RunCodeResponse.self, data, "run_code"))
     }
 
     private func decode<T: Decodable>(_ type: T.Type, _ data: Data, _ path: String) throws -> T {

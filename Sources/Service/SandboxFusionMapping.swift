@@ -34,3 +34,33 @@ extension RunCodeResponse {
         }
     }
 }
+
+extension ExecutionOutcome {
+    /// How a run ended, read back from SandboxFusion's answer (the inverse of
+    /// ``RunCodeResponse/init(outcome:)`` for the cases its answers can tell apart): a time-out
+    /// is a CPU one when the message says so, else a wall one; code 137 with a limit's message
+    /// is that limit; other codes above 128, or negative ones, are signals.
+    public init(runCode response: RunCodeResponse) {
+        guard response.status != .sandboxError, let run = response.runResult, run.status != .error else {
+            let detail = response.runResult.map { " (run status \($0.status.rawValue): \($0.stderr.suffix(300)))" } ?? ""
+            self.init(termination: .sandboxError("the server could not run the program: \(response.message)\(detail)"), stdout: "", stderr: "", elapsedSeconds: 0)
+            return
+        }
+        let termination: Termination
+        switch (run.status, run.returnCode) {
+        case (.timeLimitExceeded, _):
+            termination = response.message.lowercased().contains("cpu") ? .cpuTimeout : .wallTimeout
+        case (_, 137?) where response.message == "memory limit exceeded":
+            termination = .memoryLimit
+        case (_, 137?) where response.message == "output limit exceeded":
+            termination = .outputLimit
+        case (_, let code?) where code > 128 && code < 256:
+            termination = .signaled(signal: Int32(code - 128))
+        case (_, let code?) where code < 0:
+            termination = .signaled(signal: Int32(-code))
+        case (_, let code):
+            termination = .exited(code: Int32(code ?? 0))
+        }
+        self.init(termination: termination, stdout: run.stdout, stderr: run.stderr, elapsedSeconds: run.executionTime ?? 0)
+    }
+}

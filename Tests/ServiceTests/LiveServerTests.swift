@@ -8,6 +8,9 @@ import Testing
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Cancelling a test server logs its child channels' cancellation as errors: noise here.
 let quietLogger: Logger = {
@@ -19,9 +22,10 @@ let quietLogger: Logger = {
 /// A real server on a free loopback port, over a real sandbox, for the length of `body`.
 func withLiveServer(
     limits: ServiceLimits = .init(maxConcurrency: 2), token: String? = nil,
+    sandbox configuration: SandboxConfiguration = SandboxConfiguration(workers: 2),
     _ body: @Sendable (URL, any Sandbox) async throws -> Void
 ) async throws {
-    try await ProcessSandbox.with(configuration: SandboxConfiguration(workers: 2)) { sandbox in
+    try await ProcessSandbox.with(configuration: configuration) { sandbox in
         let server = SandboxServer(
             service: SandboxService(sandbox: sandbox, limits: limits), host: "127.0.0.1", port: 0, token: token,
             logger: quietLogger)
@@ -153,5 +157,124 @@ struct LiveServerTests {
             #expect(metrics.rejected["unauthorized"] == 2 && metrics.rejected["too_large"] == 1 && metrics.rejected["overloaded"] == 1)
             #expect(metrics.latency.count == 2 && metrics.latency.max >= 1.9)
         }
+    }
+
+    @Test("RemoteSandbox over SandboxFusion's /run_code (the standalone harness) gives the local sandbox's verdicts")
+    func sandboxFusionAPI() async throws {
+        try await withLiveServer { url, local in
+            let remote = try await RemoteSandbox.connect(url: url, api: .sandboxFusion)
+            #expect(remote.api == .sandboxFusion && remote.isolation == .minimal)
+            #expect(try await RemoteSandbox.connect(url: url).api == .o1coder)
+            let suite = TestSuite(
+                setup: "import math",
+                cases: [
+                    .assertion("assert f(2) == 4"), .assertion("assert f(3) == 10"),
+                    .call(arguments: "[5]", expected: .pythonLiteral("25")), .script("assert math.isclose(f(0.5), 0.25)"),
+                ])
+            let programs = [
+                "def f(x):\n    return x * x", "def f(x):\n    return x +", "def f(x):\n    while True: pass", "import sys\nsys.exit(3)",
+                "def f(x):\n    return x * x\n\nprint(f(2))\nassert f(3) == 10\n",
+            ]
+            // A wall clock far above the CPU limit: the standalone harness starts slower than a warm worker.
+            let limits = ExecutionLimits(cpuSeconds: 1, wallSeconds: 20)
+            for program in programs {
+                let a = try await remote.evaluate(program: program, suite: suite, entryPoint: "f", limits: limits)
+                let b = try await local.evaluate(program: program, suite: suite, entryPoint: "f", limits: limits)
+                #expect(a.verdict.name == b.verdict.name, "\(program) \(a.tests.first?.message ?? "") | \(a.stderrTail)")
+                #expect(a.tests.map(\.status) == b.tests.map(\.status), "\(program)")
+            }
+            let stdio = TestSuite(cases: [.standardIO(input: "2\n", expectedOutput: "4"), .standardIO(input: "3\n", expectedOutput: "9")])
+            for program in ["print(int(input()) ** 2)", "print(int(input()) * 2)", "while True:\n    pass"] {
+                let a = try await remote.evaluate(program: program, suite: stdio, limits: limits)
+                let b = try await local.evaluate(program: program, suite: stdio, limits: limits)
+                #expect(a.tests.map(\.status) == b.tests.map(\.status), "\(program)")
+            }
+            let raw = try await remote.run(ExecutionRequest(program: "import sys\nprint(sys.stdin.read().upper())\nsys.exit(4)", stdin: "abc"))
+            #expect(raw.termination == .exited(code: 4) && raw.stdout == "ABC\n")
+            let slow = try await remote.run(ExecutionRequest(program: "import time\ntime.sleep(30)", limits: ExecutionLimits(cpuSeconds: 1, wallSeconds: 1)))
+            #expect(slow.termination == .wallTimeout || slow.termination == .cpuTimeout)
+        }
+    }
+
+    @Test("/evaluate with stop_at_first_failure runs no test after the first failure; the verdict is the same")
+    func stopAtFirstFailure() async throws {
+        try await withLiveServer { url, _ in
+            let truth = #"{"inputs": ["1\n", "2\n", "3\n"], "outputs": ["1\n", "5\n", "9\n"]}"#
+            let program = #"print(int(input()) ** 2)"#
+            for stop in [false, true] {
+                let body = #"{"program": "\#(program)", "ground_truth": \#(truth), "stop_at_first_failure": \#(stop)}"#
+                let (status, answer) = try await post(url, "evaluate", body)
+                #expect(status == 200)
+                #expect(answer["verdict"] as? String == "failed")
+                let tests = (answer["report"] as? [String: Any])?["tests"] as? [[String: Any]] ?? []
+                #expect(tests.compactMap { $0["status"] as? String } == ["passed", "failed", stop ? "not_run" : "passed"])
+            }
+        }
+    }
+
+    @Test("a hung worker is killed and replaced: its request is a sandbox error, the next one runs, nothing stays behind")
+    func hungWorker() async throws {
+        try await withLiveServer(sandbox: SandboxConfiguration(workers: 1, retries: 0)) { url, sandbox in
+            let local = try #require(sandbox as? ProcessSandbox)
+            let before = await local.workerProcessIdentifiers()
+            #expect(before.count == 1)
+            // Freeze the worker's whole tree (supervisor included) while it runs a short program,
+            // so only the slot's watchdog (the wall limit plus its grace) can end the request.
+            let freeze = Task {
+                try await Task.sleep(for: .milliseconds(500))
+                for pid in before.flatMap(ProcessTree.descendants(of:)) + before { kill(pid, SIGSTOP) }
+            }
+            let (status, hung) = try await post(url, "run_code", #"{"code": "import time\ntime.sleep(1.5)\nprint('late')", "run_timeout": 2}"#)
+            try await freeze.value
+            #expect(status == 200)
+            #expect(hung["status"] as? String == "SandboxError", "\(hung)")
+            let (_, next) = try await post(url, "run_code", #"{"code": "print(6 * 7)"}"#)
+            #expect((next["run_result"] as? [String: Any])?["stdout"] as? String == "42\n")
+            let after = await local.workerProcessIdentifiers()
+            #expect(after.count == 1 && after != before)
+            #expect(before.allSatisfy { !ProcessTree.isAlive($0) })
+        }
+    }
+
+    @Test("clients that hang up mid-run leak nothing: in-flight returns to zero, no fds or processes stay behind")
+    func disconnects() async throws {
+        try await withLiveServer(sandbox: SandboxConfiguration(workers: 2)) { url, sandbox in
+            let local = try #require(sandbox as? ProcessSandbox)
+            let session = URLSession(configuration: .ephemeral)
+            func abandon() async {
+                var request = URLRequest(url: url.appendingPathComponent("run_code"), timeoutInterval: 0.3)
+                request.httpMethod = "POST"
+                request.httpBody = Data(#"{"code": "import time\ntime.sleep(1)\nprint('done')"}"#.utf8)
+                _ = try? await session.data(for: request)
+            }
+            // A leak grows with every abandoned request; connections kept alive do not.
+            func round() async throws -> Int {
+                await withTaskGroup(of: Void.self) { group in
+                    for _ in 0..<4 { group.addTask { await abandon() } }
+                }
+                try await waitUntilIdle(url)
+                try await Task.sleep(for: .milliseconds(300))
+                return ProcessTree.openFileCount()
+            }
+            let fds = try await round()
+            let processes = await local.workerProcessIdentifiers().flatMap(ProcessTree.descendants(of:)).count
+            var last = fds
+            for _ in 0..<4 { last = try await round() }
+            let (_, next) = try await post(url, "run_code", #"{"code": "print(6 * 7)"}"#)
+            #expect((next["run_result"] as? [String: Any])?["stdout"] as? String == "42\n")
+            #expect(last <= fds + 3, "16 abandoned requests: fds \(fds) -> \(last)")
+            #expect(await local.workerProcessIdentifiers().flatMap(ProcessTree.descendants(of:)).count <= processes)
+        }
+    }
+
+    /// Waits (bounded) until the server runs and queues nothing.
+    private func waitUntilIdle(_ url: URL) async throws {
+        for _ in 0..<200 {
+            let (data, _) = try await URLSession.shared.data(from: url.appendingPathComponent("metrics"))
+            let snapshot = try JSONDecoder().decode(ServiceMetrics.Snapshot.self, from: data)
+            if snapshot.inFlight == 0, snapshot.queued == 0 { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        Issue.record("the server did not become idle")
     }
 }

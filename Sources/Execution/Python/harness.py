@@ -142,6 +142,8 @@ def run_suite(req, fd, nonce):
     tampered = check(taken) if check.__code__ is check_code else rewritten
     integrity.restore()
     atol = suite.get("atol")
+    # The first failure decides the verdict: a caller that needs no pass rate spends no more.
+    stop_early = bool(suite.get("stop_at_first_failure"))
     for index, case in enumerate(cases):
         if tampered:
             emit(fd, nonce, {"i": index, "status": "failed", "message": "the program tampered with the test harness: " + tampered})
@@ -170,6 +172,10 @@ def run_suite(req, fd, nonce):
         if message:
             record["message"] = tail(message)
         emit(fd, nonce, record)
+        if stop_early and status != "passed":
+            for rest in range(index + 1, len(cases)):
+                emit(fd, nonce, {"i": rest, "status": "not_run"})
+            break
     return 0
 
 

@@ -75,11 +75,18 @@ struct WireSuite: Encodable, Sendable {
     var preamble: String
     var setup: String
     var atol: Double?
+    var stopAtFirstFailure: Bool
     var cases: [Case]
+
+    enum CodingKeys: String, CodingKey {
+        case preamble, setup, atol, cases
+        case stopAtFirstFailure = "stop_at_first_failure"
+    }
 
     init(_ suite: TestSuite) {
         preamble = suite.preamble
         setup = suite.setup
+        stopAtFirstFailure = suite.stopAtFirstFailure
         switch suite.comparison {
         case .exact: atol = nil
         case .absoluteTolerance(let tolerance): atol = tolerance
