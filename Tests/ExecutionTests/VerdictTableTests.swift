@@ -94,10 +94,15 @@ struct VerdictTableTests {
             report = try await sandbox.evaluate(
                 program: row.program, suite: TestSuite(cases: [.standardIO(input: "2\n", expectedOutput: "4")]), limits: row.limits)
         }
-        #expect(report.verdict.name == row.verdict, "\(report.verdict) \(report.tests)")
+        Self.expect(report, matches: row)
+    }
+
+    /// The row's verdict, and its message in the first test that did not pass.
+    static func expect(_ report: ProgramReport, matches row: Row, _ detail: String = "", sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(report.verdict.name == row.verdict, "\(report.verdict) \(report.tests) \(detail)", sourceLocation: sourceLocation)
         if let message = row.message {
             let first = report.tests.first { $0.status != .passed }
-            #expect(first?.message?.contains(message) == true, "\(String(describing: first))")
+            #expect(first?.message?.contains(message) == true, "\(String(describing: first))", sourceLocation: sourceLocation)
         }
     }
 
