@@ -136,7 +136,7 @@ final class WorkerCgroup: Sendable {
 
     /// Moves `root` and all its descendants (and so everything they start later) into the groups.
     func add(tree root: Int32) -> CgroupFailure? {
-        for pid in [root] + Self.descendants(of: root) {
+        for pid in [root] + ProcessTree.descendants(of: root) {
             for file in procs {
                 if let failure = Self.write("\(pid)", to: file) { return failure }
             }
@@ -160,27 +160,6 @@ final class WorkerCgroup: Sendable {
                 rmdir(group)
             }
         }
-    }
-
-    /// Every descendant of `root`, from the parent pids in /proc/PID/stat.
-    static func descendants(of root: Int32) -> [Int32] {
-        var children: [Int32: [Int32]] = [:]
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
-            guard let pid = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                let close = stat.lastIndex(of: ")")
-            else { continue }
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            if fields.count > 1, let parent = Int32(fields[1]) { children[parent, default: []].append(pid) }
-        }
-        var found: [Int32] = []
-        var stack = [root]
-        while let next = stack.popLast() {
-            for child in children[next] ?? [] {
-                found.append(child)
-                stack.append(child)
-            }
-        }
-        return found
     }
 
     /// Kills whatever is still in the groups (all of it is the sandbox's own) and removes them;

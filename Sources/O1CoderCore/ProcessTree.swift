@@ -1,12 +1,10 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// What /proc says about processes and this process's fds, for leak checks.
-enum ProcessTree {
-    /// Every process below `pid` (children, their children, ...).
-    static func descendants(of pid: Int32) -> [Int32] {
+/// What Linux's /proc says about processes (the cgroup sweep, leak checks in tests).
+public enum ProcessTree {
+    /// Every process below `pid` (children, their children, ...), from the parent pids in
+    /// /proc/PID/stat.
+    public static func descendants(of pid: Int32) -> [Int32] {
         var parents: [Int32: [Int32]] = [:]
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
             guard let child = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
@@ -27,14 +25,15 @@ enum ProcessTree {
     }
 
     /// Alive and not a zombie.
-    static func isAlive(_ pid: Int32) -> Bool {
+    public static func isAlive(_ pid: Int32) -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else {
             return false
         }
         return !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
     }
 
-    static func openFileCount() -> Int {
+    /// Open file descriptors of this process.
+    public static func openFileCount() -> Int {
         ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).count
     }
 }
