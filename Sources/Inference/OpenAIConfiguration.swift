@@ -31,12 +31,15 @@ public struct OpenAIConfiguration: Codable, Sendable, Hashable {
     public var maxChoicesPerRequest: Int
     /// How `score(prompt:continuation:)` obtains teacher-forced log-probabilities.
     public var scoring: OpenAIScoringMethod
+    /// How chat prompts travel: as messages, or as token ids on `/v1/completions`.
+    public var promptEncoding: OpenAIPromptEncoding
 
     public init(
         baseURL: URL, model: String = "default", apiKeyEnvironmentVariable: String? = nil,
         maxConcurrentRequests: Int = 4, timeout: Duration = .seconds(300), maxRetries: Int = 3,
         initialBackoff: Duration = .milliseconds(250), maxBackoff: Duration = .seconds(8),
-        maxChoicesPerRequest: Int = 4, scoring: OpenAIScoringMethod = .llamaServerForcedTokens
+        maxChoicesPerRequest: Int = 4, scoring: OpenAIScoringMethod = .llamaServerForcedTokens,
+        promptEncoding: OpenAIPromptEncoding = .messages
     ) {
         self.baseURL = baseURL
         self.model = model
@@ -48,6 +51,7 @@ public struct OpenAIConfiguration: Codable, Sendable, Hashable {
         self.maxBackoff = maxBackoff
         self.maxChoicesPerRequest = maxChoicesPerRequest
         self.scoring = scoring
+        self.promptEncoding = promptEncoding
     }
 
     /// Checks the values a caller could get wrong, collecting every problem.
@@ -85,4 +89,15 @@ public enum OpenAIScoringMethod: String, Codable, Sendable, Hashable, CaseIterab
     /// vLLM-style `/v1/completions` with `echo: true, logprobs: 1, max_tokens: 0` (text prompts
     /// only). llama-server (b1-0c1e570) accepts `echo` but returns no prompt log-probs, which is reported as unsupported.
     case echo
+}
+
+/// How an `OpenAIModel` sends chat prompts.
+public enum OpenAIPromptEncoding: String, Codable, Sendable, Hashable, CaseIterable {
+    /// `/v1/chat/completions` with the messages; the server applies the template and tokenizes
+    /// the whole text, a continued assistant message included, on every request.
+    case messages
+    /// `/v1/completions` with token ids: the head is rendered and tokenized by the server once,
+    /// and text the model generated goes back as the ids it sampled, so step boundaries are
+    /// exact (``TokenPromptEncoder``). Needs llama-server or vLLM (`/tokenize`).
+    case tokenIDs = "token-ids"
 }

@@ -73,7 +73,7 @@ extension OpenAIModel {
         }
         var body = OpenAIWire.CompletionBody(
             model: configuration.model, maxTokens: 0, temperature: 0, seed: 0)
-        body.prompt = promptText + continuation
+        body.prompt = .text(promptText + continuation)
         body.echo = true
         body.logprobs = .completions(top: 1)
         let response: OpenAIWire.CompletionResponse

@@ -21,6 +21,8 @@ public final class OpenAIModel: LanguageModel {
     public let configuration: OpenAIConfiguration
     let client: OpenAIHTTPClient
     private let clock: any Clock<Duration>
+    /// Set with ``OpenAIPromptEncoding/tokenIDs``: chat prompts go out as token ids.
+    let tokenPrompts: TokenPromptEncoder?
 
     /// - Parameters:
     ///   - configuration: the server and request policy; validated here.
@@ -34,7 +36,9 @@ public final class OpenAIModel: LanguageModel {
         try configuration.validate()
         self.configuration = configuration
         self.clock = clock
-        self.client = OpenAIHTTPClient(configuration: configuration, clock: clock, jitterSeed: jitterSeed, logger: logger)
+        let client = OpenAIHTTPClient(configuration: configuration, clock: clock, jitterSeed: jitterSeed, logger: logger)
+        self.client = client
+        tokenPrompts = configuration.promptEncoding == .tokenIDs ? TokenPromptEncoder(client: client, model: configuration.model) : nil
     }
 
     /// Most HTTP requests this model has had in flight at once.
@@ -144,8 +148,18 @@ public final class OpenAIModel: LanguageModel {
         return result
     }
 
-    /// The request body for samples `first ..< first + count` (seed `seed + first`).
-    func body(for request: GenerationRequest, first: Int, count: Int, streaming: Bool) -> OpenAIWire.CompletionBody {
+    /// The chat prompt as token ids, when the configuration sends them (nil otherwise).
+    func encodedPrompt(_ request: GenerationRequest) async throws -> TokenPromptEncoder.Encoded? {
+        guard let tokenPrompts, case let .chat(messages) = request.prompt else { return nil }
+        return try await tokenPrompts.encode(messages)
+    }
+
+    /// The request body for samples `first ..< first + count` (seed `seed + first`); with
+    /// `tokens`, a `/v1/completions` body whose prompt is those ids (log-probs always asked for,
+    /// since they carry the generated ids that later prompts reuse).
+    func body(
+        for request: GenerationRequest, first: Int, count: Int, streaming: Bool, tokens: TokenPromptEncoder.Encoded? = nil
+    ) -> OpenAIWire.CompletionBody {
         let parameters = request.parameters
         var body = OpenAIWire.CompletionBody(
             model: configuration.model, n: count > 1 ? count : nil, maxTokens: parameters.maxTokens,
@@ -153,6 +167,10 @@ public final class OpenAIModel: LanguageModel {
             seed: (parameters.seed &+ UInt64(first)) % (UInt64(1) << 31),
             stop: parameters.stop.isEmpty ? nil : parameters.stop)
         switch request.prompt {
+        case .chat where tokens != nil:
+            body.prompt = .tokens(tokens?.ids ?? [])
+            body.logprobs = .completions(top: 1)
+            if tokens?.dialect == .vllm { body.returnTokensAsTokenIds = true }
         case let .chat(messages):
             body.messages = OpenAIWire.messages(messages)
             if request.wantsLogProbs {
@@ -164,7 +182,7 @@ public final class OpenAIModel: LanguageModel {
                 body.addGenerationPrompt = false
             }
         case let .text(text):
-            body.prompt = text
+            body.prompt = .text(text)
             if request.wantsLogProbs { body.logprobs = .completions(top: 1) }
         }
         if streaming {
@@ -175,21 +193,36 @@ public final class OpenAIModel: LanguageModel {
     }
 
     private func requestBatch(_ request: GenerationRequest, first: Int, count: Int) async throws -> (Int, [Completion], TokenUsage) {
-        let path = Self.path(for: request.prompt)
-        let body = body(for: request, first: first, count: count, streaming: false)
+        let encoded = try await encodedPrompt(request)
+        let path = encoded == nil ? Self.path(for: request.prompt) : "/v1/completions"
+        let body = body(for: request, first: first, count: count, streaming: false, tokens: encoded)
         var response: OpenAIWire.CompletionResponse?
         let elapsed = try await clock.measure {
             response = try await client.postJSON(path, body: body, as: OpenAIWire.CompletionResponse.self)
         }
         guard let response else { return (first, [], TokenUsage()) }
-        let choices = response.choices.enumerated()
+        let ordered = response.choices.enumerated()
             .sorted { ($0.element.index ?? $0.offset) < ($1.element.index ?? $1.offset) }
-            .prefix(count)
+            .prefix(count).map(\.element)
+        let choices = ordered
             .map {
                 // The server cannot be stopped mid-answer: the guard cuts the text afterwards.
-                Self.completion(from: $0.element, stop: request.parameters.stop, prefill: Self.prefill(of: request.prompt))
-                    .applying(request.parameters.repetitionGuard)
+                Self.completion(
+                    from: $0, stop: request.parameters.stop, prefill: encoded == nil ? Self.prefill(of: request.prompt) : nil
+                ).applying(request.parameters.repetitionGuard)
             }
+        if let encoded, let tokenPrompts {
+            for (choice, completion) in zip(ordered, choices) {
+                let entries = choice.logprobs?.content ?? []
+                let pieces = entries.compactMap(\.token)
+                let spelled = !entries.isEmpty && pieces.count == entries.count
+                // Without pieces the ids may hold a stop string or end-of-sequence token the
+                // text does not: only a completion cut at the token cap is known to match.
+                await tokenPrompts.remember(
+                    encoded, generated: completion.tokens.map(\.rawValue), pieces: spelled ? pieces : nil,
+                    text: spelled || completion.stopReason == .maxTokens ? completion.text : "")
+            }
+        }
         var usage = Self.usage(response.usage)
         // llama-server (b1-0c1e570) counts only one choice's tokens in `usage` when n > 1; the
         // per-token log-probs, when present, give the true count.
@@ -202,8 +235,9 @@ public final class OpenAIModel: LanguageModel {
         guard request.n == 1 else {
             throw OpenAIBackendError.invalidRequest("stream produces one completion; n is \(request.n) (use generate for n > 1)")
         }
-        let path = Self.path(for: request.prompt)
-        let body = body(for: request, first: 0, count: 1, streaming: true)
+        let encoded = try await encodedPrompt(request)
+        let path = encoded == nil ? Self.path(for: request.prompt) : "/v1/completions"
+        let body = body(for: request, first: 0, count: 1, streaming: true, tokens: encoded)
         var accumulator = StreamAccumulator(stop: request.parameters.stop)
         var parser = ServerSentEventParser()
         let url = configuration.url(path).absoluteString
@@ -245,8 +279,13 @@ public final class OpenAIModel: LanguageModel {
             }
         }
         let logProbs = entries.isEmpty ? (choice.logprobs?.tokenLogprobs ?? []).compactMap { $0 } : entries.map(\.logprob)
-        let ids = entries.compactMap(\.id)
-        let tokens = ids.count == entries.count ? ids.map(Token.init(rawValue:)) : []
+        var ids = entries.compactMap(\.id)
+        if entries.isEmpty, let names = choice.logprobs?.tokens {
+            // vLLM with `return_tokens_as_token_ids`: each token is named `token_id:N`.
+            ids = names.compactMap { $0.hasPrefix("token_id:") ? Int32($0.dropFirst(9)) : nil }
+            if ids.count != names.count { ids = [] }
+        }
+        let tokens = ids.count == entries.count || entries.isEmpty ? ids.map(Token.init(rawValue:)) : []
         return Completion(
             text: text, tokens: tokens, logProbs: logProbs,
             stopReason: stopReason(finish: choice.finishReason, field: choice.stopReason, stop: stop))

@@ -15,7 +15,7 @@ enum OpenAIWire {
     struct CompletionBody: Encodable, Sendable {
         var model: String
         var messages: [Message]?
-        var prompt: String?
+        var prompt: Prompt?
         var n: Int?
         var maxTokens: Int
         var temperature: Double
@@ -34,6 +34,21 @@ enum OpenAIWire {
         /// vLLM/SGLang/llama-server extension: continue the final assistant message.
         var continueFinalMessage: Bool?
         var addGenerationPrompt: Bool?
+        /// vLLM extension: completions-style log-probs name each token `token_id:N`.
+        var returnTokensAsTokenIds: Bool?
+    }
+
+    /// `/v1/completions`' prompt: text, or token ids (llama-server and vLLM take both).
+    enum Prompt: Encodable, Sendable, Hashable {
+        case text(String)
+        case tokens([Int32])
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case let .text(text): try container.encode(text)
+            case let .tokens(ids): try container.encode(ids)
+            }
+        }
     }
 
     enum LogProbsFlag: Encodable, Sendable {
@@ -162,6 +177,21 @@ enum OpenAIWire {
     }
 
     struct TokenizeResponse: Decodable, Sendable { var tokens: [Int32] }
+
+    /// vLLM `POST /tokenize` of chat messages (rendered with the served model's template).
+    struct VLLMTokenizeChatBody: Encodable, Sendable {
+        var model: String
+        var messages: [Message]
+        var addGenerationPrompt: Bool
+        var addSpecialTokens: Bool
+    }
+
+    /// vLLM `POST /tokenize` of plain text.
+    struct VLLMTokenizeTextBody: Encodable, Sendable {
+        var model: String
+        var prompt: String
+        var addSpecialTokens: Bool
+    }
 
     /// llama-server native `POST /completion`, used to force tokens when scoring.
     struct NativeCompletionBody: Encodable, Sendable {

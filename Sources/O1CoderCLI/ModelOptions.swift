@@ -1,7 +1,9 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
-import Inference
+public import Inference
 import Logging
+
+extension OpenAIPromptEncoding: ExpressibleByArgument {}
 
 /// Which implementation of `LanguageModel` serves the requests.
 enum ModelBackend: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -30,6 +32,12 @@ struct ModelOptions: ParsableArguments, Sendable {
         "Environment variable holding the server's API key (with --backend openai; never logged).", valueName: "name"))
     var apiKeyEnv: String?
 
+    @Option(help: ArgumentHelp(
+        "How chat prompts reach the server (with --backend openai): messages, or token-ids on /v1/completions, which sends "
+            + "text the model generated back as the ids it sampled so step boundaries are exact (llama-server, vLLM).",
+        valueName: "encoding"))
+    var promptEncoding: OpenAIPromptEncoding = .messages
+
     @Option(help: ArgumentHelp("Registry model name (see `o1coder models list`) or path to a .gguf file.", valueName: "name|path"))
     var model: String = ModelRegistry.defaultModel.rawValue
 
@@ -49,8 +57,8 @@ struct ModelOptions: ParsableArguments, Sendable {
         if backend == .openai {
             let urls = try serverURLs()
             guard !urls.isEmpty else { throw ValidationError("--backend openai needs --url http://HOST:PORT of the server.") }
-        } else if !url.isEmpty || urlsFile != nil {
-            throw ValidationError("--url and --urls-file are only used with --backend openai.")
+        } else if !url.isEmpty || urlsFile != nil || promptEncoding != .messages {
+            throw ValidationError("--url, --urls-file and --prompt-encoding are only used with --backend openai.")
         }
     }
 
@@ -90,7 +98,8 @@ struct ModelOptions: ParsableArguments, Sendable {
             let servers = try urls.map { base in
                 try OpenAIModel(
                     configuration: OpenAIConfiguration(
-                        baseURL: base, model: model, apiKeyEnvironmentVariable: apiKeyEnv, maxChoicesPerRequest: max(1, parallel)),
+                        baseURL: base, model: model, apiKeyEnvironmentVariable: apiKeyEnv, maxChoicesPerRequest: max(1, parallel),
+                        promptEncoding: promptEncoding),
                     logger: logger)
             }
             return servers.count == 1 ? servers[0] : ServerPool(servers: servers, names: urls.map(\.absoluteString))
