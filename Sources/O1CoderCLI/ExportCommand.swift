@@ -14,7 +14,7 @@ extension ExportFormat: ExpressibleByArgument {}
 
 /// What `o1coder export` writes: process data from a run, or problems as an RL prompt dataset.
 enum ExportFormat: String, CaseIterable, Sendable {
-    case sft, prm, dpo, verl
+    case sft, prm, dpo, verl, ppm
     case prmPairs = "prm-pairs"
 }
 
@@ -27,6 +27,9 @@ struct ExportCommand: AsyncParsableCommand {
             prm: per path, the steps with soft values (Q/N; raw reward for code steps) and hard labels \
             (value ≥ --label-threshold; a code step is good only if it passes every test).
             prm-pairs: sibling steps whose values differ by ≥ --margin, both visited ≥ --min-visits times.
+            ppm: rStar-Math's pairs (prompt, pos, neg): per step the top-2 children by Q whose subtree reached a \
+            verified-correct answer against the bottom-2 that reached only wrong ones, Q margin ≥ 0.5, steps differing \
+            by ≥ 20 characters.
             dpo: prompt with a chosen trace that passes every test and a rejected one verified to fail, reward gap ≥ --margin.
             verl: problems (no run: --dataset, --path, --split, --limit) as verl's parquet rows (data_source, chat \
             prompt, ability, reward_model {style, ground_truth}, extra_info), which TRL and OpenRLHF read too; \

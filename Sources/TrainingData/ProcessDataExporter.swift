@@ -28,6 +28,10 @@ public struct ProcessDataExporter: Sendable {
     public var minimumVisits: Int
     /// At most this many DPO pairs per problem.
     public var maxPairsPerProblem: Int
+    /// PPM pairs: smallest Q margin between `pos` and `neg` (rStar-Math: 0.5).
+    public var ppmMargin: Double = 0.5
+    /// PPM pairs: fewest characters by which the two steps must differ (rStar-Math: 20).
+    public var ppmMinimumEditDistance: Int = 20
 
     public init(
         labelThreshold: Double = 0.5, labelRule: LabelRule = .hard, pairMargin: Double = 0.2, minimumVisits: Int = 1,

@@ -3,12 +3,14 @@ public import Reasoning
 public import RunStorage
 import O1CoderCore
 
-/// The layouts `o1coder export` writes (TRL's SFT messages, point-wise and pair-wise PRM, DPO).
+/// The layouts `o1coder export` writes (TRL's SFT messages, point-wise and pair-wise PRM, DPO, rStar-Math's PPM pairs).
 public enum ProcessDataFormat: String, CaseIterable, Codable, Sendable {
     case sft
     case prm
     case prmPairs = "prm-pairs"
     case dpo
+    /// rStar-Math's process preference pairs (`prompt, pos, neg, …`).
+    case ppm
 }
 
 extension ProcessDataExporter {
@@ -32,6 +34,8 @@ extension ProcessDataExporter {
                 let r = prmPairs(searched, prompt: prompt); count += r.count; lines += try JSONLEncoding.encode(r)
             case .dpo:
                 let r = dpo(searched, prompt: prompt); count += r.count; lines += try JSONLEncoding.encode(r)
+            case .ppm:
+                let r = ppmPairs(searched, prompt: prompt); count += r.count; lines += try JSONLEncoding.encode(r)
             }
         }
         return (lines, count)

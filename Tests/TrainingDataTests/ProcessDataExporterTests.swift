@@ -94,6 +94,28 @@ import TrainingData
         try golden("prm-pairs.jsonl", JSONLEncoding.encode(records))
     }
 
+    @Test("PPM pairs (rStar-Math): a step whose subtree reached a verified pass against one that reached only verified failures")
+    func ppm() throws {
+        // Root: s1 (Q 2/3, c1 below passes) against s2 (Q 0.1, c3 below verified to fail). Under
+        // s1, c2 failed only its reward tests (unverified), so it is neither side.
+        #expect(ProcessDataExporter().ppmPairs(Self.tree, prompt: Self.prompt).isEmpty, "the two steps differ by < 20 characters")
+        var exporter = ProcessDataExporter()
+        exporter.ppmMinimumEditDistance = 5
+        let records = exporter.ppmPairs(Self.tree, prompt: Self.prompt)
+        try #require(records.count == 1)
+        #expect(records[0].pos.contains("add two numbers") && records[0].neg.contains("subtract?"))
+        #expect(records[0].posQ == 2.0 / 3.0 && records[0].negQ == 0.1)
+        #expect(records[0].prefix.isEmpty && records[0].prompt.contains("Write add(a, b)."))
+        exporter.ppmMargin = 0.6
+        #expect(exporter.ppmPairs(Self.tree, prompt: Self.prompt).isEmpty, "Q margin 0.57 < 0.6")
+        exporter.ppmMargin = 0.5
+        exporter.ppmMinimumEditDistance = 200
+        #expect(exporter.ppmPairs(Self.tree, prompt: Self.prompt).isEmpty)
+        let line = try JSONLEncoding.encode(records)
+        #expect(line.contains(#""pos_q":"#) && line.contains(#""neg_q":"#) && line.contains(#""problem_id":"#))
+        #expect(try JSONDecoder().decode(PPMPair.self, from: Data(line.utf8)) == records[0])
+    }
+
     @Test("DPO: a verified trace against worse ones verified to fail (never an unverified one, never itself)")
     func dpo() throws {
         let records = ProcessDataExporter().dpo(Self.tree, prompt: Self.prompt)
