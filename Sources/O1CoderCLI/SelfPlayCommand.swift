@@ -37,6 +37,7 @@ struct SelfPlayCommand: AsyncParsableCommand {
     @Option(help: "SFT learning rate.") var learningRate = 1e-4
     @Option(help: "CPU threads for llama.cpp and torch.") var threads = 2
     @Option(help: "Seed of search, sampling and training.") var seed: UInt64 = 42
+    @Flag(help: "Update the policy by SFT only (no DPO on the round's preference pairs).") var sftOnly = false
 
     func validate() throws {
         guard rounds >= 0 else { throw ValidationError("--rounds must be at least 0.") }
@@ -77,7 +78,7 @@ struct SelfPlayCommand: AsyncParsableCommand {
         let sandbox = try await ProcessSandbox(configuration: SandboxConfiguration(), logger: logger)
         let threads = self.threads
         let loop = try SelfPlayLoop(
-            configuration: SelfPlayConfiguration(search: search, training: training, namePrefix: prefix),
+            configuration: SelfPlayConfiguration(search: search, training: training, namePrefix: prefix, preferenceUpdate: !sftOnly),
             models: { name in
                 LlamaBackend.bootstrap(logger: logger)
                 return try await LlamaEngine.load(

@@ -1,16 +1,23 @@
 public import Inference
 import Synchronization
 
-/// A ``LanguageModel`` double that answers every request with `request.n` copies of one text
-/// (tokens as in ``Completion/scripted(_:stopReason:logProb:)``): for loops whose request order
-/// is not worth scripting, such as a whole self-play round.
+/// A ``LanguageModel`` double that answers every request with the same `request.n` texts, sample
+/// `i` being `texts[i % texts.count]` (tokens as in ``Completion/scripted(_:stopReason:logProb:)``):
+/// for loops whose request order is not worth scripting, such as a whole self-play round.
 public final class ConstantLanguageModel: LanguageModel {
-    public let text: String
+    public let texts: [String]
+    public var text: String { texts[0] }
     public let info: ModelInfo
     private let count = Mutex(0)
 
-    public init(_ text: String, name: String = "constant") {
-        self.text = text
+    public convenience init(_ text: String, name: String = "constant") {
+        self.init(cycling: [text], name: name)
+    }
+
+    /// Sample `i` of every request is `texts[i % texts.count]` (greedy requests get the first).
+    public init(cycling texts: [String], name: String = "constant") {
+        precondition(!texts.isEmpty)
+        self.texts = texts
         info = ModelInfo(name: name, contextLength: 8192, backend: "scripted")
     }
 
@@ -19,7 +26,7 @@ public final class ConstantLanguageModel: LanguageModel {
 
     public func generate(_ request: GenerationRequest) async throws -> GenerationResult {
         count.withLock { $0 += 1 }
-        let completions = Array(repeating: Completion.scripted(text), count: max(1, request.n))
+        let completions = (0..<max(1, request.n)).map { Completion.scripted(texts[$0 % texts.count]) }
         let generated = completions.reduce(0) { $0 + $1.tokens.count }
         return GenerationResult(completions: completions, usage: TokenUsage(promptTokensEvaluated: 1, generatedTokens: generated))
     }

@@ -9,10 +9,28 @@ public struct SelfPlayConfiguration: Codable, Sendable, Equatable {
     public var training: TrainingHyperparameters
     /// Trained models are named `<namePrefix>-r<round>`.
     public var namePrefix: String
+    /// After SFT, a DPO update on the round's preference pairs (a verified-correct trace against
+    /// one verified to fail), from the SFT model; then the SFT model is `<namePrefix>-r<round>-sft`.
+    public var preferenceUpdate: Bool
 
-    public init(search: CodeSearchConfiguration = .standard, training: TrainingHyperparameters = .init(), namePrefix: String) {
+    public init(
+        search: CodeSearchConfiguration = .standard, training: TrainingHyperparameters = .init(), namePrefix: String,
+        preferenceUpdate: Bool = true
+    ) {
         self.search = search
         self.training = training
         self.namePrefix = namePrefix
+        self.preferenceUpdate = preferenceUpdate
+    }
+
+    enum CodingKeys: String, CodingKey { case search, training, namePrefix, preferenceUpdate }
+
+    /// Directories recorded before the DPO stage existed were SFT-only, and stay so.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        search = try c.decode(CodeSearchConfiguration.self, forKey: .search)
+        training = try c.decode(TrainingHyperparameters.self, forKey: .training)
+        namePrefix = try c.decode(String.self, forKey: .namePrefix)
+        preferenceUpdate = try c.decodeIfPresent(Bool.self, forKey: .preferenceUpdate) ?? false
     }
 }

@@ -11,7 +11,8 @@ import Search
 import TrainingData
 
 /// The self-play loop of O1-CODER (spec 1.3): each round the current policy searches the
-/// training problems, the search's verified traces train the next policy (SFT), and every
+/// training problems, the search's verified traces train the next policy (SFT, then DPO on
+/// pairs of a verified-correct against a verified-failing trace), and every
 /// policy is evaluated on held-out problems (greedy pass@1 on their hidden tests). Each stage is
 /// recorded in ``SelfPlayState`` when it finishes and is itself resumable (the search run in
 /// the store, the trainer's checkpoints, the evaluation's ledger), so a run killed anywhere
@@ -110,9 +111,13 @@ public struct SelfPlayLoop: Sendable {
                     exported.data = try export(round)
                     try finish(exported)
                 }
-                if !round.trainingDone {
-                    progress(.stage(round: index, "train"))
+                if !round.trainingDone, round.sftModel == nil {
+                    progress(.stage(round: index, "train (SFT)"))
                     try finish(try await update(round, progress: progress))
+                }
+                if !round.trainingDone {
+                    progress(.stage(round: index, "train (DPO)"))
+                    try finish(try await preferenceUpdate(round, progress: progress))
                 }
             }
             if round.evaluation == nil, let policy = round.policy {
@@ -172,6 +177,8 @@ public struct SelfPlayLoop: Sendable {
             solvedProblems: rows.filter(\.solved).count, searchedProblems: rows.count)
     }
 
+    /// SFT on the round's correct traces. When DPO follows, the SFT model is an intermediate
+    /// (`-sft`) and the round is not done yet; otherwise it is the round's policy.
     func update(_ round: SelfPlayState.Round, progress: @escaping @Sendable (Event) -> Void) async throws -> SelfPlayState.Round {
         var round = round
         guard let data = round.data, data.sftRecords > 0 else {
@@ -181,9 +188,32 @@ public struct SelfPlayLoop: Sendable {
             return round
         }
         let index = round.index
-        let name = "\(configuration.namePrefix)-r\(index)"
+        let preference = configuration.preferenceUpdate && data.dpoRecords > 0
+        let name = "\(configuration.namePrefix)-r\(index)" + (preference ? "-sft" : "")
         let model = try await trainer.train(
             TrainingRequest(method: .sft, data: data.sft, base: round.searchPolicy, name: name, hyperparameters: configuration.training),
+            restart: false
+        ) { phase in progress(.training(round: index, phase)) }
+        if preference {
+            round.sftModel = model.name
+        } else {
+            if configuration.preferenceUpdate { round.note = "no preference pair (a correct and a verified-failing trace): SFT only" }
+            round.trainedModel = model.name
+            round.policy = model.name
+            round.trainingDone = true
+        }
+        return round
+    }
+
+    /// DPO from the round's SFT model on its preference pairs: the round's policy.
+    func preferenceUpdate(_ round: SelfPlayState.Round, progress: @escaping @Sendable (Event) -> Void) async throws -> SelfPlayState.Round {
+        var round = round
+        guard let data = round.data, let base = round.sftModel else { throw SelfPlayError("round \(round.index) has no SFT model for DPO") }
+        let index = round.index
+        let model = try await trainer.train(
+            TrainingRequest(
+                method: .dpo, data: data.dpo, base: base, name: "\(configuration.namePrefix)-r\(index)",
+                hyperparameters: configuration.training),
             restart: false
         ) { phase in progress(.training(round: index, phase)) }
         round.trainedModel = model.name

@@ -21,7 +21,10 @@ public struct SelfPlayState: Codable, Sendable, Equatable {
         public var searchRun: Int64?
         public var searchFinished = false
         public var data: DataFiles?
-        /// The model trained this round; nil when there was nothing to train on.
+        /// The SFT model of a round that also runs DPO (the DPO's parent); nil otherwise.
+        public var sftModel: String?
+        /// The model trained this round (the DPO model when there was one); nil when there was
+        /// nothing to train on.
         public var trainedModel: String?
         public var trainingDone = false
         /// Why the policy was left unchanged, when it was.

@@ -12,6 +12,18 @@ import Testing
 import Training
 
 /// Counts trainings, so a resumed loop can be shown not to redo them.
+/// Fails its first DPO training, as a run killed between the SFT and DPO stages would stop.
+final class FailingFirstDPO: PolicyTrainer {
+    let inner: CountingTrainer
+    let failed = Mutex(false)
+    init(_ inner: CountingTrainer) { self.inner = inner }
+    struct Killed: Error {}
+    func train(_ request: TrainingRequest, restart: Bool, progress: @escaping @Sendable (TrainingPhase) -> Void) async throws -> TrainedModel {
+        if request.method == .dpo, !failed.withLock({ let was = $0; $0 = true; return was }) { throw Killed() }
+        return try await inner.train(request, restart: restart, progress: progress)
+    }
+}
+
 final class CountingTrainer: PolicyTrainer {
     let inner: ModelTrainer
     let requests = Mutex<[TrainingRequest]>([])
@@ -40,7 +52,9 @@ struct SelfPlayLoopTests {
 
     let scratch = NSTemporaryDirectory() + "o1coder-selfplay-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
 
-    func loop(_ trainer: CountingTrainer, prefix: String, steps: Int = 2) throws -> SelfPlayLoop {
+    static let wrong = "code\">\n```python\ndef add(a, b):\n    return a - b\n```\n</step>"
+
+    func loop(_ trainer: any PolicyTrainer, prefix: String, steps: Int = 2, answers: [String] = [answer]) throws -> SelfPlayLoop {
         var training = TrainingHyperparameters()
         training.maxSteps = steps
         training.maxLength = 512
@@ -53,7 +67,7 @@ struct SelfPlayLoopTests {
         }
         return try SelfPlayLoop(
             configuration: SelfPlayConfiguration(search: search, training: training, namePrefix: prefix),
-            models: { _ in ConstantLanguageModel(Self.answer) }, sandbox: sandbox,
+            models: { _ in ConstantLanguageModel(cycling: answers) }, sandbox: sandbox,
             store: try RunStore(path: scratch + "/runs.sqlite"), trainer: trainer, directory: scratch + "/selfplay")
     }
 
@@ -102,5 +116,43 @@ struct SelfPlayLoopTests {
         await #expect(throws: SelfPlayError.self) {
             try await loop(trainer, prefix: prefix, steps: 3).run(rounds: 2, basePolicy: base, train: train, evaluate: held)
         }
+    }
+
+    @Test("With preference pairs a round is SFT then DPO from the SFT model; a kill between them resumes at DPO")
+    func sftThenDPO() async throws {
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let environment = try TrainingEnvironment.discover(cache: TestEnvironment.cacheDirectory, repository: TestEnvironment.packageRoot)
+        let counting = CountingTrainer(ModelTrainer(environment: environment, store: ModelStore(directory: scratch + "/models")))
+        let prefix = "spdpo\(getpid())"
+        defer {
+            for name in ["\(prefix)-r1-sft", "\(prefix)-r1"] { try? FileManager.default.removeItem(atPath: counting.inner.runDirectory(name)) }
+        }
+        let base = TestEnvironment.testModelPath
+        let train = [Self.problem("Mbpp/1"), Self.problem("Mbpp/2")]
+        let held = [Self.problem("Mbpp/11")]
+        // Each expansion samples a right and a wrong program: both terminals are verified on the
+        // hidden tests, so every problem gives a DPO pair.
+        let answers = [Self.answer, Self.wrong]
+
+        await #expect(throws: FailingFirstDPO.Killed.self) {
+            try await loop(FailingFirstDPO(counting), prefix: prefix, answers: answers)
+                .run(rounds: 1, basePolicy: base, train: train, evaluate: held)
+        }
+        let stopped = try #require(try loop(counting, prefix: prefix, answers: answers).savedState())
+        #expect(stopped.rounds[1].sftModel == "\(prefix)-r1-sft")
+        #expect(stopped.rounds[1].trainingDone == false)
+
+        let state = try await loop(counting, prefix: prefix, answers: answers)
+            .run(rounds: 1, basePolicy: base, train: train, evaluate: held)
+        let r1 = state.rounds[1]
+        #expect((r1.data?.dpoRecords ?? 0) >= 2)
+        #expect(r1.trainedModel == "\(prefix)-r1" && r1.policy == "\(prefix)-r1")
+        #expect(counting.requests.withLock { $0.map(\.method) } == [.sft, .dpo], "the SFT stage is not redone")
+        let dpo = try #require(counting.inner.record("\(prefix)-r1"))
+        #expect(dpo.method == .dpo)
+        #expect(dpo.parent == "\(prefix)-r1-sft")
+        #expect(dpo.dataSHA256 == r1.data?.dpoSHA256)
+        #expect(counting.inner.record("\(prefix)-r1-sft")?.parent == base)
+        #expect(r1.evaluation?.problems == 1)
     }
 }
