@@ -118,7 +118,10 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "SelfPlay",
-            dependencies: ["O1CoderCore", "Datasets", "Execution", "Inference", "Reasoning", "Search", "CodeSearch", "RunStorage", "TrainingData", "Training"],
+            dependencies: [
+                "O1CoderCore", "Datasets", "Execution", "Inference", "Reasoning", "Search", "CodeSearch", "RunStorage", "TrainingData",
+                "Training", "Sampling", "Evaluation", "Reports",
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "SelfPlayTests", dependencies: ["SelfPlay", "Search", "O1CoderTestSupport"], swiftSettings: strictSettings),

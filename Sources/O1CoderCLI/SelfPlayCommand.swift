@@ -38,6 +38,7 @@ struct SelfPlayCommand: AsyncParsableCommand {
     @Option(help: "CPU threads for llama.cpp and torch.") var threads = 2
     @Option(help: "Seed of search, sampling and training.") var seed: UInt64 = 42
     @Flag(help: "Update the policy by SFT only (no DPO on the round's preference pairs).") var sftOnly = false
+    @Option(help: "Sampled answers per held-out problem for pass@k (0: greedy pass@1 only).") var evalSamples = 0
 
     func validate() throws {
         guard rounds >= 0 else { throw ValidationError("--rounds must be at least 0.") }
@@ -78,7 +79,8 @@ struct SelfPlayCommand: AsyncParsableCommand {
         let sandbox = try await ProcessSandbox(configuration: SandboxConfiguration(), logger: logger)
         let threads = self.threads
         let loop = try SelfPlayLoop(
-            configuration: SelfPlayConfiguration(search: search, training: training, namePrefix: prefix, preferenceUpdate: !sftOnly),
+            configuration: SelfPlayConfiguration(search: search, training: training, namePrefix: prefix, preferenceUpdate: !sftOnly,
+                evaluationSamples: evalSamples),
             models: { name in
                 LlamaBackend.bootstrap(logger: logger)
                 return try await LlamaEngine.load(

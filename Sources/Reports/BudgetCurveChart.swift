@@ -25,10 +25,13 @@ public struct BudgetCurveChart: Sendable {
 
     public var title: String
     public var series: [Series]
+    /// What the x values are (budgets by default; rounds in self-play).
+    public var xLabel: String
 
-    public init(title: String, series: [Series]) {
+    public init(title: String, series: [Series], xLabel: String = "generated tokens per problem") {
         self.title = title
         self.series = series
+        self.xLabel = xLabel
     }
 
     static let palette = ["#1b6ca8", "#d1495b", "#00798c", "#edae49", "#66a182", "#8d6a9f"]
@@ -51,7 +54,7 @@ public struct BudgetCurveChart: Sendable {
         for b in budgets {
             out += "<text x=\(q(x(b))) y=\(q(top + plotH + 18)) text-anchor=\"middle\">\(b)</text>"
         }
-        out += "<text x=\(q(left + plotW / 2)) y=\(q(Double(height) - 6)) text-anchor=\"middle\">generated tokens per problem</text>"
+        out += "<text x=\(q(left + plotW / 2)) y=\(q(Double(height) - 6)) text-anchor=\"middle\">\(HTMLEscaping.escape(xLabel))</text>"
         for (i, s) in series.enumerated() {
             let color = Self.palette[i % Self.palette.count]
             let points = s.points.sorted { $0.budget < $1.budget }

@@ -12,25 +12,30 @@ public struct SelfPlayConfiguration: Codable, Sendable, Equatable {
     /// After SFT, a DPO update on the round's preference pairs (a verified-correct trace against
     /// one verified to fail), from the SFT model; then the SFT model is `<namePrefix>-r<round>-sft`.
     public var preferenceUpdate: Bool
+    /// Sampled answers per held-out problem (at the search's temperature) for pass@k, besides
+    /// the greedy pass@1; 0 for greedy only.
+    public var evaluationSamples: Int
 
     public init(
         search: CodeSearchConfiguration = .standard, training: TrainingHyperparameters = .init(), namePrefix: String,
-        preferenceUpdate: Bool = true
+        preferenceUpdate: Bool = true, evaluationSamples: Int = 0
     ) {
         self.search = search
         self.training = training
         self.namePrefix = namePrefix
         self.preferenceUpdate = preferenceUpdate
+        self.evaluationSamples = max(0, evaluationSamples)
     }
 
-    enum CodingKeys: String, CodingKey { case search, training, namePrefix, preferenceUpdate }
+    enum CodingKeys: String, CodingKey { case search, training, namePrefix, preferenceUpdate, evaluationSamples }
 
-    /// Directories recorded before the DPO stage existed were SFT-only, and stay so.
+    /// Directories recorded before the DPO stage and sampled evaluation existed keep their meaning.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         search = try c.decode(CodeSearchConfiguration.self, forKey: .search)
         training = try c.decode(TrainingHyperparameters.self, forKey: .training)
         namePrefix = try c.decode(String.self, forKey: .namePrefix)
         preferenceUpdate = try c.decodeIfPresent(Bool.self, forKey: .preferenceUpdate) ?? false
+        evaluationSamples = try c.decodeIfPresent(Int.self, forKey: .evaluationSamples) ?? 0
     }
 }

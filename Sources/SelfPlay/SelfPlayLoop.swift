@@ -232,7 +232,8 @@ public struct SelfPlayLoop: Sendable {
         return SelfPlayState.Evaluation(
             policy: policy, solved: solved, problems: records.count,
             interval: .wilson(successes: solved, trials: records.count),
-            outcomes: Dictionary(records.map { ($0.problem.rawValue, $0.solved) }, uniquingKeysWith: { a, _ in a }))
+            outcomes: Dictionary(records.map { ($0.problem.rawValue, $0.solved) }, uniquingKeysWith: { a, _ in a }),
+            sampled: configuration.evaluationSamples > 0 ? try await sampledEvaluation(policy, round: round, problems: problems) : nil)
     }
 
     func roundDirectory(_ index: Int) -> String { directory + "/round-\(index)" }
@@ -244,8 +245,10 @@ public struct SelfPlayLoop: Sendable {
         return encoder
     }
 
+    /// Saves the state and refreshes `report.html` beside it.
     func save(_ state: SelfPlayState) throws {
         try OutputFile.write(Array(try Self.fileEncoder.encode(state)), to: statePath)
+        try OutputFile.write(SelfPlayReport(state: state).html(), to: directory + "/report.html")
     }
 
     /// A directory belongs to one configuration: a resumed run must not change it midway.

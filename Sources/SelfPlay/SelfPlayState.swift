@@ -59,6 +59,18 @@ public struct SelfPlayState: Codable, Sendable, Equatable {
         public var interval: ProportionInterval
         /// Per problem, in problem order: what a paired test between rounds needs.
         public var outcomes: [String: Bool]
+        /// pass@k from sampled answers, with ``SelfPlayConfiguration/evaluationSamples`` > 0.
+        public var sampled: SampledEvaluation?
+    }
+
+    /// pass@k (Chen et al.'s unbiased estimator) from `samples` answers per held-out problem.
+    public struct SampledEvaluation: Codable, Sendable, Equatable {
+        public var samples: Int
+        public var temperature: Double
+        /// `k` → mean pass@k over the problems, for k in 1, 5, 10 up to `samples`.
+        public var passAtK: [Int: Double]
+        /// Per problem, the answers that pass its hidden tests.
+        public var correct: [String: Int]
     }
 
     /// The policy in force after the last finished round.

@@ -54,7 +54,9 @@ struct SelfPlayLoopTests {
 
     static let wrong = "code\">\n```python\ndef add(a, b):\n    return a - b\n```\n</step>"
 
-    func loop(_ trainer: any PolicyTrainer, prefix: String, steps: Int = 2, answers: [String] = [answer]) throws -> SelfPlayLoop {
+    func loop(
+        _ trainer: any PolicyTrainer, prefix: String, steps: Int = 2, answers: [String] = [answer], evaluationSamples: Int = 0
+    ) throws -> SelfPlayLoop {
         var training = TrainingHyperparameters()
         training.maxSteps = steps
         training.maxLength = 512
@@ -66,7 +68,8 @@ struct SelfPlayLoopTests {
             FakeSandbox.report(program.contains("a + b") ? .passed : .failed(test: 0, message: "wrong"), testCount: suite.count)
         }
         return try SelfPlayLoop(
-            configuration: SelfPlayConfiguration(search: search, training: training, namePrefix: prefix),
+            configuration: SelfPlayConfiguration(
+                search: search, training: training, namePrefix: prefix, evaluationSamples: evaluationSamples),
             models: { _ in ConstantLanguageModel(cycling: answers) }, sandbox: sandbox,
             store: try RunStore(path: scratch + "/runs.sqlite"), trainer: trainer, directory: scratch + "/selfplay")
     }
@@ -135,14 +138,14 @@ struct SelfPlayLoopTests {
         let answers = [Self.answer, Self.wrong]
 
         await #expect(throws: FailingFirstDPO.Killed.self) {
-            try await loop(FailingFirstDPO(counting), prefix: prefix, answers: answers)
+            try await loop(FailingFirstDPO(counting), prefix: prefix, answers: answers, evaluationSamples: 4)
                 .run(rounds: 1, basePolicy: base, train: train, evaluate: held)
         }
-        let stopped = try #require(try loop(counting, prefix: prefix, answers: answers).savedState())
+        let stopped = try #require(try loop(counting, prefix: prefix, answers: answers, evaluationSamples: 4).savedState())
         #expect(stopped.rounds[1].sftModel == "\(prefix)-r1-sft")
         #expect(stopped.rounds[1].trainingDone == false)
 
-        let state = try await loop(counting, prefix: prefix, answers: answers)
+        let state = try await loop(counting, prefix: prefix, answers: answers, evaluationSamples: 4)
             .run(rounds: 1, basePolicy: base, train: train, evaluate: held)
         let r1 = state.rounds[1]
         #expect((r1.data?.dpoRecords ?? 0) >= 2)
@@ -154,5 +157,16 @@ struct SelfPlayLoopTests {
         #expect(dpo.dataSHA256 == r1.data?.dpoSHA256)
         #expect(counting.inner.record("\(prefix)-r1-sft")?.parent == base)
         #expect(r1.evaluation?.problems == 1)
+        // Four sampled answers per problem alternate right and wrong: pass@1 is 2/4 exactly.
+        let sampled = try #require(r1.evaluation?.sampled)
+        #expect(sampled.samples == 4 && sampled.correct == ["Mbpp/11": 2])
+        #expect(sampled.passAtK == [1: 0.5])
+        #expect(state.rounds[0].evaluation?.sampled?.passAtK[1] == 0.5)
+
+        // The page beside the state: one curve per measure, the lineage row of round 1.
+        let page = try String(contentsOfFile: scratch + "/selfplay/report.html", encoding: .utf8)
+        #expect(page.contains("<svg") && page.contains("held-out pass@1 (greedy)") && page.contains("held-out pass@1 (sampled)"))
+        #expect(page.contains("\(prefix)-r1-sft") && page.contains(">round<"))
+        #expect(SelfPlayReport(state: state).series.map(\.points.count) == [2, 1, 2], "pass@1 greedy r0 r1, search r1, sampled r0 r1")
     }
 }
