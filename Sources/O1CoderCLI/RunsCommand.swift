@@ -1,4 +1,5 @@
 import ArgumentParser
+import CodeSearch
 import Evaluation
 import Foundation
 import O1CoderCore
