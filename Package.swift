@@ -50,7 +50,8 @@ let package = Package(
         .target(
             name: "CodeSearch",
             dependencies: [
-                "O1CoderCore", "Datasets", "Search", "Reasoning", "Execution", "Inference", "RunStorage", "TestGeneration", "Reports",
+                "O1CoderCore", "Datasets", "Evaluation", "Search", "Reasoning", "Execution", "Inference", "RunStorage",
+                "TestGeneration", "Reports",
             ],
             swiftSettings: strictSettings),
         // Process data (SFT, PRM point-wise and pair-wise, DPO) from stored search trees.

@@ -50,8 +50,7 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "Maximum tokens per step (default 512).") var maxTokens: Int?
     @Option(help: "Seed of the search and of sampling.") var seed: UInt64 = 42
     @Option(help: "Problems searched at once (sandbox runs overlap with generation).") var problemsInFlight: Int = 2
-    @Option(help: "Resume this run id (its recorded configuration is used; other options are ignored).")
-    var resume: Int64?
+    @Option(help: "Resume this run id (its recorded configuration is used; other options are ignored).") var resume: Int64?
     @Flag(help: "Show llama.cpp's log.") var verbose = false
     @Option(
         name: [.customLong("reward-tests"), .customLong("tests")],
@@ -103,9 +102,9 @@ struct SearchCommand: AsyncParsableCommand {
         let store = try storeOptions.open()
         let run = try startOrResume(store: store)
         let config = run.configuration
-        let loaded = try selection.recorded(in: config).loadFile()
+        let (select, options) = recorded(config)
+        let loaded = try select.loadFile()
         try UsageErrors.mapped { try run.validate() }
-        let options = modelOptions.recorded(in: config)
         let model = try await options.makeLanguageModel(parallel: config.codeSearch.search.width, logger: logger)
         let rewardTests = try Self.rewardTests(config, problems: loaded.problems)
         try await sandboxOptions.withSandbox(logger: logger) { sandbox in
@@ -138,6 +137,22 @@ struct SearchCommand: AsyncParsableCommand {
             toolVersion: O1CoderVersion.string, in: store)
     }
 
+    /// The selection and model options with a run's recorded values in place of the flags'
+    /// (a resumed run replays its own problems and model).
+    func recorded(_ config: SearchRunConfiguration) -> (DatasetSelectionOptions, ModelOptions) {
+        var select = selection
+        select.dataset = config.dataset
+        select.path = config.path
+        select.split = config.split
+        select.limit = config.limit
+        select.problemIDs = config.problems
+        var options = modelOptions
+        options.model = config.model
+        options.contextLength = config.contextLength
+        options.threads = config.threads
+        return (select, options)
+    }
+
     /// The PRM that shapes PUCT's priors, when the run has one (same engine settings, no adapters).
     func processRewards(_ config: SearchRunConfiguration, options: ModelOptions, logger: Logger) async throws -> (any ProcessRewardModel)? {
         guard let guidance = config.codeSearch.processReward else { return nil }
@@ -147,29 +162,5 @@ struct SearchCommand: AsyncParsableCommand {
         let model = LlamaProcessRewardModel(engine: try await prmOptions.makeLlamaEngine(parallel: 1, logger: logger))
         StandardError.write("PRM \(guidance.model) shapes the priors (weight \(guidance.weight))")
         return model
-    }
-}
-
-extension DatasetSelectionOptions {
-    /// These options with a run's recorded selection in place of the flags'.
-    func recorded(in config: SearchRunConfiguration) -> DatasetSelectionOptions {
-        var select = self
-        select.dataset = config.dataset
-        select.path = config.path
-        select.split = config.split
-        select.limit = config.limit
-        select.problemIDs = config.problems
-        return select
-    }
-}
-
-extension ModelOptions {
-    /// These options with a run's recorded model, context and threads in place of the flags'.
-    func recorded(in config: SearchRunConfiguration) -> ModelOptions {
-        var options = self
-        options.model = config.model
-        options.contextLength = config.contextLength
-        options.threads = config.threads
-        return options
     }
 }

@@ -23,32 +23,18 @@ extension TCGCommand {
 
         @OptionGroup var selection: DatasetSelectionOptions
         @OptionGroup var sandboxOptions: SandboxOptions
-
-        @Option(help: "Record kind.")
-        var kind: TCGDataKind
-
-        @Option(help: ArgumentHelp("Output JSONL file.", valueName: "path"))
-        var out: String
-
-        @Option(help: ArgumentHelp("Ground-truth tests per example.", valueName: "n"))
-        var testsPerExample: Int = 5
-
-        @Option(help: ArgumentHelp("Distinct examples (test samples) per problem.", valueName: "n"))
-        var examplesPerProblem: Int = 1
-
+        @Option(help: "Record kind.") var kind: TCGDataKind
+        @Option(help: ArgumentHelp("Output JSONL file.", valueName: "path")) var out: String
+        @Option(help: ArgumentHelp("Ground-truth tests per example.", valueName: "n")) var testsPerExample: Int = 5
+        @Option(help: ArgumentHelp("Distinct examples (test samples) per problem.", valueName: "n")) var examplesPerProblem: Int = 1
         @Option(help: "Completion format of the examples: full (inputs and outputs) or inputs-only.")
         var mode: TestGenerationMode = .full
-
         @Option(help: ArgumentHelp(
             "DPO: known-wrong mutants per problem whose outputs make wrong-solution negatives (0: none, no sandbox).",
             valueName: "n"))
         var wrongSolutions: Int = 2
-
-        @Flag(help: "TACO: also use rows whose stored outputs were not verified against a solution.")
-        var includeUnverified = false
-
-        @Option(help: "Seed of the test sampling and of the negatives.")
-        var seed: UInt64 = 42
+        @Flag(help: "TACO: also use rows whose stored outputs were not verified against a solution.") var includeUnverified = false
+        @Option(help: "Seed of the test sampling and of the negatives.") var seed: UInt64 = 42
 
         func validate() throws {
             guard testsPerExample >= 1 else { throw ValidationError("--tests-per-example must be at least 1.") }

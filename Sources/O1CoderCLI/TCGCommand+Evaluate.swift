@@ -25,30 +25,19 @@ extension TCGCommand {
 
         @OptionGroup var selection: DatasetSelectionOptions
         @OptionGroup var sandboxOptions: SandboxOptions
-
-        @Option(help: ArgumentHelp("Tests JSONL written by `tcg generate`.", valueName: "path"))
-        var tests: String
-
+        @Option(help: ArgumentHelp("Tests JSONL written by `tcg generate`.", valueName: "path")) var tests: String
         @Option(help: ArgumentHelp(
             "Samples JSONL ({task_id, completion|solution}, as for `o1coder eval`): failing ones add known-wrong "
                 + "solutions, all of them are agreement candidates.",
             valueName: "path"))
         var samples: String?
-
-        @Option(help: ArgumentHelp("Known-wrong mutants per problem (0: none).", valueName: "n"))
-        var maxMutants: Int = 10
-
-        @Option(help: "Seed of the mutant order.")
-        var seed: UInt64 = 0
-
+        @Option(help: ArgumentHelp("Known-wrong mutants per problem (0: none).", valueName: "n")) var maxMutants: Int = 10
+        @Option(help: "Seed of the mutant order.") var seed: UInt64 = 0
         @Option(help: ArgumentHelp("Also write the full report (per-problem records) as JSON here.", valueName: "path"))
         var out: String?
-
         @Flag(help: "TACO: only rows whose outputs were verified (verification.result == \"pass\"), before --limit.")
         var verifiedOnly = false
-
-        @Flag(help: "Print the report as JSON instead of a table.")
-        var json = false
+        @Flag(help: "Print the report as JSON instead of a table.") var json = false
 
         func validate() throws {
             guard maxMutants >= 0 else { throw ValidationError("--max-mutants must not be negative.") }

@@ -22,39 +22,21 @@ extension TCGCommand {
         @OptionGroup var selection: DatasetSelectionOptions
         @OptionGroup var modelOptions: ModelOptions
         @OptionGroup var sandboxOptions: SandboxOptions
-
-        @Option(name: .short, help: ArgumentHelp("Tests asked for in each prompt.", valueName: "k"))
-        var n: Int = 5
-
+        @Option(name: .short, help: ArgumentHelp("Tests asked for in each prompt.", valueName: "k")) var n: Int = 5
         @Option(help: ArgumentHelp("Completions sampled per problem (sample i uses seed + i).", valueName: "c"))
         var completions: Int = 1
-
-        @Option(help: ArgumentHelp("Keep at most this many tests per problem.", valueName: "n"))
-        var maxTests: Int = 20
-
+        @Option(help: ArgumentHelp("Keep at most this many tests per problem.", valueName: "n")) var maxTests: Int = 20
         @Option(help: "inputs-only or full (default: inputs-only when a reference solution exists, else full).")
         var mode: TestGenerationMode?
-
-        @Option(help: "Sampling temperature.")
-        var temperature: Double = 0.7
-
-        @Option(help: ArgumentHelp("Maximum generated tokens per completion.", valueName: "tokens"))
-        var maxTokens: Int = 512
-
-        @Option(help: "Seed (each problem's sampling seed is derived from it and the problem id).")
-        var seed: UInt64 = 42
-
-        @Flag(help: "Leave the reference solution out of the prompt.")
-        var hideReference = false
-
+        @Option(help: "Sampling temperature.") var temperature: Double = 0.7
+        @Option(help: ArgumentHelp("Maximum generated tokens per completion.", valueName: "tokens")) var maxTokens: Int = 512
+        @Option(help: "Seed (each problem's sampling seed is derived from it and the problem id).") var seed: UInt64 = 42
+        @Flag(help: "Leave the reference solution out of the prompt.") var hideReference = false
         @Option(help: ArgumentHelp("Tests JSONL to write (appended to; problems already there are skipped).", valueName: "path"))
         var out: String
-
         @Flag(help: "TACO: only rows whose outputs were verified (verification.result == \"pass\"), before --limit.")
         var verifiedOnly = false
-
-        @Flag(help: "Show llama.cpp's log.")
-        var verbose = false
+        @Flag(help: "Show llama.cpp's log.") var verbose = false
 
         func validate() throws {
             guard n >= 1 else { throw ValidationError("-n must be at least 1.") }

@@ -1,4 +1,4 @@
-public import Datasets
+import Datasets
 public import Execution
 import Foundation
 public import Inference
@@ -83,6 +83,7 @@ public struct SearchRun: Sendable {
     public func finish(rewardTests: RewardTests) throws -> SearchRunSummary {
         try store.setStatus(.finished, run: id)
         let rows = try store.problems(run: id)
+        let totals = RunTotals(rows)
         var matrix: AgreementMatrix?
         if !rewardTests.isOracle {
             matrix = try rows.reduce(AgreementMatrix()) { sum, row in
@@ -90,7 +91,7 @@ public struct SearchRun: Sendable {
             }
         }
         return SearchRunSummary(
-            run: id, solved: rows.filter(\.solved).count, problems: rows.count,
-            generatedTokens: rows.reduce(0) { $0 + $1.generatedTokens }, rewardTests: rewardTests, agreement: matrix)
+            run: id, solved: totals.solved, problems: totals.problems, generatedTokens: totals.generatedTokens,
+            rewardTests: rewardTests, agreement: matrix)
     }
 }

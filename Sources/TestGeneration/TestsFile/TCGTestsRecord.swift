@@ -1,5 +1,3 @@
-public import O1CoderCore
-
 /// One line of a TCG tests file (`tcg generate --out`): the ``GeneratedTests`` of one problem
 /// (`problemID`, `mode`, `tests` as proposed, `suite` — the kept tests in our `TestCase`
 /// representation, ready for the sandbox —, `report` with the generation counts, the raw
