@@ -49,7 +49,10 @@ let package = Package(
         // The code-reasoning search domain: MCTS + reasoning steps + sandbox rewards, run into the store.
         .target(
             name: "CodeSearch",
-            dependencies: ["O1CoderCore", "Search", "Reasoning", "Execution", "Inference", "RunStorage", "TestGeneration", "Reports"],
+            dependencies: [
+                "O1CoderCore", "Datasets", "Evaluation", "Search", "Reasoning", "Execution", "Inference", "RunStorage",
+                "TestGeneration", "Reports",
+            ],
             swiftSettings: strictSettings),
         // Process data (SFT, PRM point-wise and pair-wise, DPO) from stored search trees.
         .target(
@@ -70,7 +73,7 @@ let package = Package(
         // metrics (pass rate, discrimination, agreement) and TCG SFT/DPO training data.
         .target(
             name: "TestGeneration",
-            dependencies: ["O1CoderCore", "Execution", "Inference"],
+            dependencies: ["O1CoderCore", "Datasets", "Execution", "Evaluation", "Inference"],
             resources: [.copy("Python")],
             swiftSettings: strictSettings),
         // The sandbox as a service (`o1coder serve`: SandboxFusion's API, a batch endpoint) and

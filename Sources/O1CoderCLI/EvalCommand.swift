@@ -23,24 +23,12 @@ struct EvalCommand: AsyncParsableCommand {
 
     @OptionGroup var selection: DatasetSelectionOptions
     @OptionGroup var sandboxOptions: SandboxOptions
-
-    @Option(help: ArgumentHelp("Samples JSONL to evaluate.", valueName: "path"))
-    var samples: String?
-
-    @Flag(help: "Evaluate the dataset's reference solutions as the samples (one per problem).")
-    var canonical = false
-
-    @Option(help: ArgumentHelp("Comma-separated k values for pass@k.", valueName: "k,k,…"))
-    var k: String = "1,10,100"
-
-    @Flag(help: "Also run EvalPlus plus tests and report base+plus pass@k.")
-    var plus = false
-
-    @Option(help: ArgumentHelp("Per-sample results JSONL (default: <samples>_results.jsonl).", valueName: "path"))
-    var out: String?
-
-    @Flag(help: "Print the summary as JSON instead of a table.")
-    var json = false
+    @Option(help: ArgumentHelp("Samples JSONL to evaluate.", valueName: "path")) var samples: String?
+    @Flag(help: "Evaluate the dataset's reference solutions as the samples (one per problem).") var canonical = false
+    @Option(help: ArgumentHelp("Comma-separated k values for pass@k.", valueName: "k,k,…")) var k: String = "1,10,100"
+    @Flag(help: "Also run EvalPlus plus tests and report base+plus pass@k.") var plus = false
+    @Option(help: ArgumentHelp("Per-sample results JSONL (default: <samples>_results.jsonl).", valueName: "path")) var out: String?
+    @Flag(help: "Print the summary as JSON instead of a table.") var json = false
 
     /// The parsed `--k` values.
     var ks: [Int] {

@@ -1,23 +1,16 @@
 public import ArgumentParser
-import Datasets
 import Foundation
 import Logging
-import O1CoderCore
 import Reasoning
-import RunStorage
 import Inference
 import Training
 public import TrainingData
 
 extension ProcessDataExporter.LabelRule: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
+extension VerlTests: ExpressibleByArgument {}
 
-/// What `o1coder export` writes: process data from a run, or problems as an RL prompt dataset.
-enum ExportFormat: String, CaseIterable, Sendable {
-    case sft, prm, dpo, verl, ppm
-    case prmPairs = "prm-pairs"
-}
-
+/// `o1coder export`: a run's process data (``ProcessDataExporter``) or problems as verl rows (``VerlExport``).
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -50,10 +43,7 @@ struct ExportCommand: AsyncParsableCommand {
     var prmLabels: ProcessDataExporter.LabelRule = .hard
     @Option(help: "Minimum value gap for pairs.") var margin: Double = 0.2
     @Option(help: "Minimum visits of both siblings in a PRM pair.") var minVisits: Int = 1
-    @Option(help: "Few-shot examples in the exported prompts (0 = zero-shot, the usual choice for SFT).")
-    var fewShot: Int = 0
-
-    enum VerlTests: String, ExpressibleByArgument, Sendable { case all, `public` }
+    @Option(help: "Few-shot examples in the exported prompts (0 = zero-shot, the usual choice for SFT).") var fewShot: Int = 0
 
     func validate() throws {
         switch (format, runID) {
@@ -65,7 +55,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard let runID, let format = ProcessDataFormat(rawValue: format.rawValue) else { return try await exportVerl() }
+        guard let runID, let format = format.processData else { return try await exportVerl() }
         let store = try storeOptions.open()
         _ = try storeOptions.run(runID, in: store)
         let exporter = ProcessDataExporter(
@@ -83,23 +73,17 @@ struct ExportCommand: AsyncParsableCommand {
         let problems = try await sandboxOptions.withSandbox(logger: Logger(label: "o1coder.sandbox")) { sandbox in
             try await selection.completeTests(of: loaded, sandbox: sandbox, workers: sandboxOptions.workers)
         }
-        let prompts = PromptBuilder(library: try FewShotLibrary.bundled(), maxExamples: 0)
-        let rows = try problems.enumerated().map { index, problem in
-            try VerlRow(
-                problem: problem, index: index, prompts: prompts,
-                tests: groundTruth == .all ? problem.tests : problem.publicTests, testsName: groundTruth.rawValue)
-        }
-        let jsonl = try JSONLEncoding.encode(rows)
+        let (jsonl, count) = try VerlExport.jsonl(problems, tests: groundTruth)
         if out.hasSuffix(".parquet") {
+            // The pinned pyarrow of the training environment converts the JSONL.
             let temporary = out + ".jsonl.tmp"
             try JSONLEncoding.writeAtomically(jsonl, to: temporary)
             defer { try? FileManager.default.removeItem(atPath: temporary) }
-            let environment = try TrainingEnvironment.beside(ModelStore.standard())
-            _ = try await environment.writeParquet(fromJSONL: temporary, to: out)
+            _ = try await TrainingEnvironment.beside(ModelStore.standard()).writeParquet(fromJSONL: temporary, to: out)
         } else {
             try JSONLEncoding.writeAtomically(jsonl, to: out)
         }
-        StandardError.write("wrote \(rows.count) verl rows (\(groundTruth.rawValue) tests as ground truth) to \(out)")
+        StandardError.write("wrote \(count) verl rows (\(groundTruth.rawValue) tests as ground truth) to \(out)")
         print(out)
     }
 }

@@ -16,42 +16,18 @@ struct GenerateCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var modelOptions: ModelOptions
-
-    @Option(name: .short, help: ArgumentHelp("Number of samples (sample i uses seed + i).", valueName: "k"))
-    var n: Int = 1
-
-    @Option(help: "Sampling temperature; 0 is greedy.")
-    var temperature: Double = 0.8
-
-    @Option(help: ArgumentHelp("Top-k cut-off (0 disables).", valueName: "k"))
-    var topK: Int = 40
-
-    @Option(help: "Top-p (nucleus) cut-off; 1 disables.")
-    var topP: Double = 0.95
-
-    @Option(help: "Min-p cut-off; 0 disables.")
-    var minP: Double = 0
-
-    @Option(help: "Random seed.")
-    var seed: UInt64 = 42
-
-    @Option(help: ArgumentHelp("Maximum generated tokens per sample.", valueName: "tokens"))
-    var maxTokens: Int = 512
-
-    @Option(help: ArgumentHelp("Stop before this string (repeatable).", valueName: "text"))
-    var stop: [String] = []
-
-    @Option(help: "System message for the chat template.")
-    var system: String?
-
-    @Flag(help: "Use the prompt as raw text, without the chat template.")
-    var raw = false
-
-    @Flag(help: "Show llama.cpp's log on stderr.")
-    var verbose = false
-
-    @Argument(help: "The prompt (the user message unless --raw).")
-    var prompt: String
+    @Option(name: .short, help: ArgumentHelp("Number of samples (sample i uses seed + i).", valueName: "k")) var n: Int = 1
+    @Option(help: "Sampling temperature; 0 is greedy.") var temperature: Double = 0.8
+    @Option(help: ArgumentHelp("Top-k cut-off (0 disables).", valueName: "k")) var topK: Int = 40
+    @Option(help: "Top-p (nucleus) cut-off; 1 disables.") var topP: Double = 0.95
+    @Option(help: "Min-p cut-off; 0 disables.") var minP: Double = 0
+    @Option(help: "Random seed.") var seed: UInt64 = 42
+    @Option(help: ArgumentHelp("Maximum generated tokens per sample.", valueName: "tokens")) var maxTokens: Int = 512
+    @Option(help: ArgumentHelp("Stop before this string (repeatable).", valueName: "text")) var stop: [String] = []
+    @Option(help: "System message for the chat template.") var system: String?
+    @Flag(help: "Use the prompt as raw text, without the chat template.") var raw = false
+    @Flag(help: "Show llama.cpp's log on stderr.") var verbose = false
+    @Argument(help: "The prompt (the user message unless --raw).") var prompt: String
 
     func validate() throws {
         guard n >= 1 else { throw ValidationError("-n must be at least 1.") }

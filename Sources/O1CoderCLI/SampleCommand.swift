@@ -29,7 +29,6 @@ struct SampleCommand: AsyncParsableCommand {
     @OptionGroup var selection: DatasetSelectionOptions
     @OptionGroup var modelOptions: ModelOptions
     @OptionGroup var sandboxOptions: SandboxOptions
-
     @Option(help: "Prompt style: direct, cot (vanilla chain-of-thought), pseudocode, or evalplus (EvalPlus's zero-shot instruct prompt).")
     var style: PromptStyle
     @Option(name: .short, help: ArgumentHelp("Independent whole answers per problem.", valueName: "N")) var n: Int = 1
@@ -42,8 +41,7 @@ struct SampleCommand: AsyncParsableCommand {
     @Option(help: "Run seed; every request's seed derives from it and the problem id.") var seed: UInt64 = 42
     @Option(help: ArgumentHelp("Token limit of a whole answer or one reasoning step.", valueName: "tokens"))
     var maxTokens: Int = 768
-    @Option(help: ArgumentHelp("Token limit of one code completion (ASPR).", valueName: "tokens"))
-    var codeMaxTokens: Int = 512
+    @Option(help: ArgumentHelp("Token limit of one code completion (ASPR).", valueName: "tokens")) var codeMaxTokens: Int = 512
     @Option(help: ArgumentHelp("Pseudocode prefixes: steps before the code step is forced.", valueName: "steps"))
     var maxPrefixSteps: Int = 4
     @Option(help: ArgumentHelp("Few-shot examples per prompt.", valueName: "k")) var fewShot: Int = 2
@@ -52,8 +50,7 @@ struct SampleCommand: AsyncParsableCommand {
     var repetitionGuard = true
     @Option(help: ArgumentHelp("Output directory (default runs/sample-<dataset>-<style>-<protocol>).", valueName: "dir"))
     var out: String?
-    @Option(help: "Problems sampled at once (execution of one overlaps generation of another).")
-    var problemsInFlight: Int = 2
+    @Option(help: "Problems sampled at once (execution of one overlaps generation of another).") var problemsInFlight: Int = 2
     @Flag(help: "Show llama.cpp's log.") var verbose = false
 
     func samplingConfiguration() -> SamplingConfiguration {
@@ -89,14 +86,10 @@ struct SampleCommand: AsyncParsableCommand {
         let loaded = try selection.loadFile()
         let modelIdentity = try identifyModel()
         let manifest = RunManifest(
-            configuration: config,
-            dataset: ArtifactIdentity(name: selection.dataset.rawValue, path: loaded.path, sha256: loaded.sha256),
-            datasetName: selection.dataset,
+            configuration: config, loaded: loaded,
             selection: ProblemSelection(
                 splits: selection.split.map(\.rawValue), limit: selection.limit, problemIDs: selection.problemIDs),
-            problemCount: loaded.problems.count, model: modelIdentity, toolVersion: O1CoderVersion.string,
-            createdAt: ISO8601DateFormatter().string(from: Date()),
-            command: CommandLine.arguments.joined(separator: " "))
+            model: modelIdentity, toolVersion: O1CoderVersion.string, command: CommandLine.arguments.joined(separator: " "))
         let directory = RunDirectory(path: outputDirectory)
         let finished = try directory.open(for: manifest)
         let recorded = try directory.readManifest()
@@ -125,9 +118,6 @@ struct SampleCommand: AsyncParsableCommand {
         guard modelOptions.backend == .llama else {
             return ArtifactIdentity(name: modelOptions.model, path: modelOptions.url.joined(separator: ","), sha256: nil)
         }
-        let spec = try modelOptions.modelSpec()
-        let sha = try spec.sha256 ?? DatasetLoader.sha256(ofFile: spec.basePath)
-        let name = spec.adapters.isEmpty ? spec.name : spec.name + "+" + spec.adapters.map(\.path).joined(separator: "+")
-        return ArtifactIdentity(name: name, path: spec.basePath, sha256: sha)
+        return try ArtifactIdentity(model: modelOptions.modelSpec())
     }
 }

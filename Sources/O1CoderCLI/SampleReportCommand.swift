@@ -16,8 +16,7 @@ struct SampleReportCommand: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp("Sampling run directories.", valueName: "dir")) var runs: [String]
-    @Option(help: ArgumentHelp("Directory for table1.md and table1.json.", valueName: "dir"))
-    var out: String = "bench/results"
+    @Option(help: ArgumentHelp("Directory for table1.md and table1.json.", valueName: "dir")) var out: String = "bench/results"
 
     func validate() throws {
         guard !runs.isEmpty else { throw ValidationError("Give at least one run directory.") }

@@ -37,60 +37,15 @@ struct SandboxCommand: AsyncParsableCommand {
         var minimumIsolation: IsolationLevel = .minimal
 
         func run() async throws {
-            let text = try String(contentsOfFile: programs, encoding: .utf8)
-            let sources: [String] = text.split(separator: "\n").compactMap { line in
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
-                return object["program"] as? String
-            }
+            let sources = SandboxBenchmark.programs(jsonl: try String(contentsOfFile: programs, encoding: .utf8))
             guard !sources.isEmpty else { throw ValidationError("No {\"program\": …} lines in \(programs).") }
             var logger = Logger(label: "o1coder.sandbox")
             logger.logLevel = .warning
-            let sandbox = try await ProcessSandbox(
-                configuration: SandboxConfiguration(workers: workers, minimumIsolation: minimumIsolation), logger: logger)
-            let limits = ExecutionLimits(cpuSeconds: 3, wallSeconds: 9)
-            // Per-execution overhead: `pass`, sequentially.
-            var overheads: [Double] = []
-            for _ in 0..<50 {
-                let start = ContinuousClock.now
-                _ = try await sandbox.run(ExecutionRequest(program: "pass", limits: limits))
-                overheads.append(Self.seconds(ContinuousClock.now - start) * 1000)
+            let configuration = SandboxConfiguration(workers: workers, minimumIsolation: minimumIsolation)
+            let json = try await ProcessSandbox.with(configuration: configuration, logger: logger) { sandbox in
+                try await SandboxBenchmark(sandbox: sandbox).run(sources, repetitions: self.repeat)
             }
-            overheads.sort()
-            let jobs = Array(repeating: sources, count: max(1, self.repeat)).flatMap { $0 }
-            let concurrency = sandbox.configuration.workers
-            let start = ContinuousClock.now
-            let passed = try await withThrowingTaskGroup(of: Bool.self) { group in
-                var next = 0
-                var passed = 0
-                for _ in 0..<min(concurrency, jobs.count) {
-                    let program = jobs[next]
-                    next += 1
-                    group.addTask { try await sandbox.run(ExecutionRequest(program: program, limits: limits)).isSuccess }
-                }
-                while let ok = try await group.next() {
-                    if ok { passed += 1 }
-                    if next < jobs.count {
-                        let program = jobs[next]
-                        next += 1
-                        group.addTask { try await sandbox.run(ExecutionRequest(program: program, limits: limits)).isSuccess }
-                    }
-                }
-                return passed
-            }
-            let seconds = Self.seconds(ContinuousClock.now - start)
-            await sandbox.shutdown()
-            let result: [String: Any] = [
-                "executions": jobs.count, "passed": passed, "seconds": seconds,
-                "executions_per_second": Double(jobs.count) / seconds, "workers": concurrency,
-                "isolation": sandbox.isolation.rawValue, "overhead_ms_median": overheads[overheads.count / 2],
-            ]
-            let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
-            print(String(decoding: data, as: UTF8.self))
-        }
-
-        static func seconds(_ duration: Duration) -> Double {
-            let (whole, fraction) = duration.components
-            return Double(whole) + Double(fraction) / 1e18
+            print(json)
         }
     }
 }

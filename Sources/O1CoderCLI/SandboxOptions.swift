@@ -9,23 +9,15 @@ extension RemoteSandbox.API: ExpressibleByArgument {}
 
 /// Sandbox flags shared by commands that execute code; converts itself into library types.
 struct SandboxOptions: ParsableArguments, Sendable {
-    @Option(help: ArgumentHelp("Executions run in parallel (warm sandbox workers).", valueName: "n"))
-    var workers: Int = 2
-
-    @Option(help: ArgumentHelp("CPU-time limit per execution, in seconds.", valueName: "seconds"))
-    var cpuSeconds: Double = 4
-
-    @Option(help: ArgumentHelp("Address-space limit per execution, in MiB.", valueName: "MiB"))
-    var memoryMB: Int = 1024
-
+    @Option(help: ArgumentHelp("Executions run in parallel (warm sandbox workers).", valueName: "n")) var workers: Int = 2
+    @Option(help: ArgumentHelp("CPU-time limit per execution, in seconds.", valueName: "seconds")) var cpuSeconds: Double = 4
+    @Option(help: ArgumentHelp("Address-space limit per execution, in MiB.", valueName: "MiB")) var memoryMB: Int = 1024
     @Flag(help: "Refuse to run unless full isolation (bubblewrap + namespaces + seccomp) is available.")
     var requireFullIsolation = false
-
     @Option(help: ArgumentHelp(
         "Run code on an `o1coder serve` server instead of local workers (token: $O1CODER_SANDBOX_TOKEN).",
         valueName: "url"))
     var sandbox: String?
-
     @Option(help: ArgumentHelp(
         "The --sandbox server's API: o1coder (serve) or sandboxfusion (/run_code); found out from /health when not given.",
         valueName: "api"))
@@ -57,12 +49,9 @@ struct SandboxOptions: ParsableArguments, Sendable {
     /// workers), shutting local workers down on every path.
     func withSandbox<Result: Sendable>(logger: Logger, _ body: (any Sandbox) async throws -> Result) async throws -> Result {
         if let sandbox, let url = ServerAddress.url(sandbox) {
-            let remote = try await RemoteSandbox.connect(url: url, token: ServerAddress.secret("O1CODER_SANDBOX_TOKEN"), api: sandboxAPI)
-            if requireFullIsolation, remote.isolation != .full {
-                let why = remote.api == .sandboxFusion ? "a SandboxFusion server's isolation is its own and not known here" : "the server runs with \(remote.isolation.rawValue) isolation"
-                throw SandboxError.isolationUnavailable(required: .full, available: remote.isolation, reason: "\(sandbox): \(why)")
-            }
-            return try await body(remote)
+            let token = ServerAddress.secret("O1CODER_SANDBOX_TOKEN")
+            return try await body(
+                try await RemoteSandbox.connect(url: url, token: token, api: sandboxAPI, requiringFullIsolation: requireFullIsolation))
         }
         return try await ProcessSandbox.with(configuration: configuration(), logger: logger) { try await body($0) }
     }

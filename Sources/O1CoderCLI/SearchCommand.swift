@@ -1,5 +1,5 @@
-import ArgumentParser
-import CodeSearch
+public import ArgumentParser
+public import CodeSearch
 import Datasets
 import Execution
 import Foundation
@@ -9,64 +9,12 @@ import O1CoderCore
 import Reasoning
 import RunStorage
 import Search
-import TestGeneration
 
-/// The search presets of `--preset`.
-enum SearchPreset: String, ExpressibleByArgument, CaseIterable, Codable, Sendable {
-    /// O1-CODER's released defaults and quirks (15 rollouts, depth 5, width 3, c = 2.0, α = 0).
-    case faithful
-    /// Ours (see README: terminals exhausted, duplicates merged, early stop, α = 0.1, c = 1).
-    case standard
+extension SearchPreset: ExpressibleByArgument {}
+extension SearchTestsSource: ExpressibleByArgument {}
+extension TreePolicy: ExpressibleByArgument {}
 
-    var configuration: CodeSearchConfiguration { self == .faithful ? .faithful : .standard }
-}
-
-/// The tests that reward the search (`--reward-tests`).
-enum SearchTestsSource: String, ExpressibleByArgument, CaseIterable, Codable, Sendable {
-    /// The tests the statement shows (docstring examples, the prompt's assert, sample I/O).
-    case `public`
-    /// Tests from `o1coder tcg generate` (`--generated-tests FILE`).
-    case generated
-    case publicAndGenerated = "public+generated"
-    /// A seeded subset of the ground-truth tests (O1-CODER's setting): oracle-assisted.
-    case oracle
-
-    /// Runs recorded before public tests existed said `ground-truth`: the oracle.
-    init(from decoder: any Decoder) throws {
-        let raw = try decoder.singleValueContainer().decode(String.self)
-        guard let value = raw == "ground-truth" ? .oracle : Self(rawValue: raw) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown reward tests \(raw)"))
-        }
-        self = value
-    }
-
-    var needsGeneratedTests: Bool { self == .generated || self == .publicAndGenerated }
-}
-
-/// `--selection`.
-enum TreePolicy: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case uct
-    case puct
-}
-
-/// What a search run records so that `--resume` continues it exactly.
-struct SearchRunConfiguration: Codable, Sendable, Equatable {
-    var preset: SearchPreset
-    var codeSearch: CodeSearchConfiguration
-    var dataset: DatasetName
-    var path: String
-    var split: [MBPPSplit]
-    var limit: Int?
-    var problems: [String]
-    var model: String
-    var contextLength: Int
-    var threads: Int
-    /// Reward tests (nil in runs recorded before `--tests` existed: the oracle).
-    var rewardTests: SearchTestsSource?
-    var generatedTestsPath: String?
-    var generatedTestsSHA256: String?
-}
-
+/// `o1coder search`: MCTS runs into the store (``SearchRun``), new or resumed.
 struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
@@ -102,8 +50,7 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "Maximum tokens per step (default 512).") var maxTokens: Int?
     @Option(help: "Seed of the search and of sampling.") var seed: UInt64 = 42
     @Option(help: "Problems searched at once (sandbox runs overlap with generation).") var problemsInFlight: Int = 2
-    @Option(help: "Resume this run id (its recorded configuration is used; other options are ignored).")
-    var resume: Int64?
+    @Option(help: "Resume this run id (its recorded configuration is used; other options are ignored).") var resume: Int64?
     @Flag(help: "Show llama.cpp's log.") var verbose = false
     @Option(
         name: [.customLong("reward-tests"), .customLong("tests")],
@@ -135,14 +82,8 @@ struct SearchCommand: AsyncParsableCommand {
         if let rollouts { c.search.rollouts = rollouts }
         if let maxDepth { c.search.maxDepth = maxDepth }
         if let width { c.search.width = width }
-        let c0 = exploration ?? c.search.selection.exploration
-        switch treePolicy {
-        case .puct: c.search.selection = .puct(exploration: c0)
-        case .uct: c.search.selection = .uct(exploration: c0)
-        case nil:
-            c.search.selection = prm != nil || c.search.selection == .puct(exploration: c.search.selection.exploration)
-                ? .puct(exploration: c0) : .uct(exploration: c0)
-        }
+        c.search.selection = TreePolicy.selection(
+            treePolicy, preset: c.search.selection, exploration: exploration, hasProcessReward: prm != nil)
         if let prm { c.processReward = ProcessRewardGuidance(model: prm, weight: prmWeight) }
         if let tokenBudget { c.search.tokenBudget = tokenBudget }
         c.limits = sandboxOptions.limits()
@@ -159,116 +100,67 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = CLILogger.make(verbose: verbose)
         let store = try storeOptions.open()
-        let (runID, config) = try resolveRun(store: store)
+        let run = try startOrResume(store: store)
+        let config = run.configuration
+        let (select, options) = recorded(config)
+        let loaded = try select.loadFile()
+        try UsageErrors.mapped { try run.validate() }
+        let model = try await options.makeLanguageModel(parallel: config.codeSearch.search.width, logger: logger)
+        let rewardTests = try Self.rewardTests(config, problems: loaded.problems)
+        try await sandboxOptions.withSandbox(logger: logger) { sandbox in
+            let problems = try await run.prepare(loaded.problems, rewardTests: rewardTests, sandbox: sandbox, log: StandardError.write)
+            let searcher = ProblemSearcher(
+                generator: StepGenerator(model: model, prompts: PromptBuilder(library: try FewShotLibrary.bundled())),
+                sandbox: sandbox, configuration: config.codeSearch, rewardTests: rewardTests,
+                processRewards: try await processRewards(config, options: options, logger: logger))
+            let interrupt = InterruptHandler { try? store.setStatus(.interrupted, run: run.id) }
+            defer { interrupt.cancel() }
+            let already = try run.finishedCount()
+            StandardError.write("run \(run.id): \(problems.count) problems (\(already) already done) from \(loaded.path), isolation \(sandbox.isolation.rawValue)")
+            try await run.search(problems, with: searcher, problemsInFlight: problemsInFlight) { StandardError.write($0.line) }
+        }
+        for line in try run.finish(rewardTests: rewardTests).lines(store: storeOptions.store) { print(line) }
+    }
+
+    /// The reward tests of a run, with the library's usage errors as usage errors.
+    static func rewardTests(_ config: SearchRunConfiguration, problems: [Problem]) throws -> RewardTests {
+        try UsageErrors.mapped { try config.rewardTests(for: problems, log: StandardError.write) }
+    }
+
+    /// A new run from the options, or `--resume`'s recorded one.
+    func startOrResume(store: RunStore) throws -> SearchRun {
+        if let resume { return try SearchRun.resume(resume, in: store) }
+        // Absolute, so that --resume works from any directory.
+        let path = URL(fileURLWithPath: try selection.resolvedPath()).standardizedFileURL.path
+        return try SearchRun.create(
+            configurationFromOptions(datasetPath: path), seed: seed, model: try modelOptions.modelSpec(),
+            toolVersion: O1CoderVersion.string, in: store)
+    }
+
+    /// The selection and model options with a run's recorded values in place of the flags'
+    /// (a resumed run replays its own problems and model).
+    func recorded(_ config: SearchRunConfiguration) -> (DatasetSelectionOptions, ModelOptions) {
         var select = selection
         select.dataset = config.dataset
         select.path = config.path
         select.split = config.split
         select.limit = config.limit
         select.problemIDs = config.problems
-        let loaded = try select.loadFile()
-        let errors = config.codeSearch.search.validationErrors()
-        guard errors.isEmpty else { throw ValidationError(errors.joined(separator: "; ")) }
-
         var options = modelOptions
         options.model = config.model
         options.contextLength = config.contextLength
         options.threads = config.threads
-        let model = try await options.makeLanguageModel(parallel: config.codeSearch.search.width, logger: logger)
-        let rewardTests = try Self.rewardTests(config, problems: loaded.problems)
-        try await sandboxOptions.withSandbox(logger: logger) { sandbox in
-            let generator = StepGenerator(model: model, prompts: PromptBuilder(library: try FewShotLibrary.bundled()))
-            let prepared = try await rewardTests.prepare(loaded.problems, sandbox: sandbox, limits: config.codeSearch.limits)
-            let problems = prepared.problems
-            if rewardTests.usesPublicTests {
-                StandardError.write("public tests: \(prepared.dropped) dropped (the reference fails them); \(prepared.withoutTests) problems without any (compile-only reward there)")
-            }
-            var processRewards: (any ProcessRewardModel)?
-            if let guidance = config.codeSearch.processReward {
-                var prmOptions = options
-                prmOptions.model = guidance.model
-                prmOptions.adapters = []
-                processRewards = LlamaProcessRewardModel(engine: try await prmOptions.makeLlamaEngine(parallel: 1, logger: logger))
-                StandardError.write("PRM \(guidance.model) shapes the priors (weight \(guidance.weight))")
-            }
-            let searcher = ProblemSearcher(
-                generator: generator, sandbox: sandbox, configuration: config.codeSearch, rewardTests: rewardTests,
-                processRewards: processRewards)
-            let runner = SearchRunner(searcher: searcher, store: store, problemsInFlight: problemsInFlight)
-
-            let interrupt = InterruptHandler { try? store.setStatus(.interrupted, run: runID) }
-            defer { interrupt.cancel() }
-            let already = try store.finishedProblemIDs(run: runID).count
-            StandardError.write("run \(runID): \(problems.count) problems (\(already) already done) from \(loaded.path), isolation \(sandbox.isolation.rawValue)")
-            let start = ContinuousClock.now
-            let startCount = already
-            try await runner.run(runID, problems: problems) { id, result, finished, total in
-                let elapsed = (ContinuousClock.now - start) / .seconds(1)
-                let done = finished - startCount
-                let eta = done > 0 ? elapsed / Double(done) * Double(total - finished) : 0
-                let s = result.outcome.statistics
-                StandardError.write(
-                    "[\(finished)/\(total)] \(id) \(result.isSolved ? "solved" : "unsolved") · best \(String(format: "%.2f", s.bestReward)) · \(s.rollouts) rollouts · \(s.generatedTokens) tokens · prompt reused \(result.usage.promptTokensReused)/\(result.usage.promptTokensReused + result.usage.promptTokensEvaluated) · few-shot copy \(Int((result.fewShotOverlap * 100).rounded()))% (\(result.copiedSteps) steps ≥ 50%) · ETA \(Int(eta))s"
-                        + (result.rewardAgreement.map { " · \(RewardAgreement.summary($0))" } ?? ""))
-            }
-        }
-        try store.setStatus(.finished, run: runID)
-        let rows = try store.problems(run: runID)
-        let solved = rows.filter(\.solved).count
-        print("run \(runID): solved \(solved)/\(rows.count)\(rewardTests.isOracle ? " (oracle: the reward saw hidden tests)" : "") · reward tests \(rewardTests.name) · generated tokens \(rows.reduce(0) { $0 + $1.generatedTokens }) · store \(storeOptions.store)")
-        if !rewardTests.isOracle {
-            var matrix = AgreementMatrix()
-            for row in rows { matrix = matrix + RewardAgreement.matrix(executions: try store.executions(run: runID, problem: row.problemId)) }
-            print("run \(runID): \(RewardAgreement.summary(matrix))")
-        }
+        return (select, options)
     }
 
-    /// The reward tests of a run (runs recorded before the choice existed used the oracle).
-    static func rewardTests(_ config: SearchRunConfiguration, problems: [Problem]) throws -> RewardTests {
-        let source = config.rewardTests ?? .oracle
-        let rewardTests: RewardTests
-        switch source {
-        case .oracle: return .oracle
-        case .public: rewardTests = .public
-        case .generated, .publicAndGenerated:
-            guard let path = config.generatedTestsPath else {
-                throw ValidationError("This run rewards with generated tests but recorded no --generated-tests file.")
-            }
-            let suites = try TCGTestsFile.suites(path)
-            if let recorded = config.generatedTestsSHA256, let now = try? DatasetLoader.sha256(ofFile: path), recorded != now {
-                StandardError.write("warning: \(path) changed since the run started (sha256 \(recorded.prefix(12))… → \(now.prefix(12))…)")
-            }
-            rewardTests = source == .generated ? .generated(suites) : .publicAndGenerated(suites)
-        }
-        let without = problems.filter { !rewardTests.hasTests(for: $0) }.count
-        StandardError.write(
-            "reward: \(rewardTests.name) tests (\(problems.count - without) problems with tests"
-                + (without > 0 ? ", \(without) without: no test reward there" : "") + ")")
-        return rewardTests
-    }
-
-    /// Creates a new run, or loads the recorded configuration of `--resume`.
-    func resolveRun(store: RunStore) throws -> (Int64, SearchRunConfiguration) {
-        if let resume {
-            let run = try storeOptions.run(resume, in: store)
-            let config = try JSONDecoder().decode(SearchRunConfiguration.self, from: Data(run.configuration.utf8))
-            try store.setStatus(.running, run: resume)
-            return (resume, config)
-        }
-        // Absolute, so that --resume works from any directory.
-        let path = URL(fileURLWithPath: try selection.resolvedPath()).standardizedFileURL.path
-        let config = configurationFromOptions(datasetPath: path)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let spec = try modelOptions.modelSpec()
-        let run = try store.createRun(
-            RunRecord(
-                kind: "search", status: .running, createdAt: Date(),
-                configuration: String(decoding: try encoder.encode(config), as: UTF8.self),
-                seed: Int64(bitPattern: seed), toolVersion: O1CoderVersion.string, modelName: spec.name,
-                modelSHA256: spec.sha256, datasetName: config.dataset.rawValue, datasetPath: path,
-                datasetSHA256: try DatasetLoader.sha256(ofFile: path)))
-        return (run.id ?? 0, config)
+    /// The PRM that shapes PUCT's priors, when the run has one (same engine settings, no adapters).
+    func processRewards(_ config: SearchRunConfiguration, options: ModelOptions, logger: Logger) async throws -> (any ProcessRewardModel)? {
+        guard let guidance = config.codeSearch.processReward else { return nil }
+        var prmOptions = options
+        prmOptions.model = guidance.model
+        prmOptions.adapters = []
+        let model = LlamaProcessRewardModel(engine: try await prmOptions.makeLlamaEngine(parallel: 1, logger: logger))
+        StandardError.write("PRM \(guidance.model) shapes the priors (weight \(guidance.weight))")
+        return model
     }
 }
-

@@ -59,12 +59,8 @@ struct SelfPlayCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
-        let logger = CLILogger.make(verbose: false)
-        let trainProblems = try Self.selection(train, limit: trainLimit).loadFile().problems
-        let evalProblems = try Self.selection(eval, limit: evalLimit).loadFile().problems
-        let store = ModelStore.standard()
-        let environment = try TrainingEnvironment.beside(store)
+    /// The rounds' search, training and evaluation settings from the flags.
+    var configuration: SelfPlayConfiguration {
         var search = CodeSearchConfiguration.standard
         search.search.rollouts = rollouts
         search.search.width = width
@@ -75,12 +71,21 @@ struct SelfPlayCommand: AsyncParsableCommand {
         training.learningRate = learningRate
         training.threads = threads
         training.seed = seed
+        return SelfPlayConfiguration(
+            search: search, training: training, namePrefix: prefix, preferenceUpdate: !sftOnly, evaluationSamples: evalSamples)
+    }
+
+    func run() async throws {
+        let logger = CLILogger.make(verbose: false)
+        let trainProblems = try Self.selection(train, limit: trainLimit).loadFile().problems
+        let evalProblems = try Self.selection(eval, limit: evalLimit).loadFile().problems
+        let store = ModelStore.standard()
+        let environment = try TrainingEnvironment.beside(store)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let sandbox = try await ProcessSandbox(configuration: SandboxConfiguration(), logger: logger)
         let threads = self.threads
         let loop = try SelfPlayLoop(
-            configuration: SelfPlayConfiguration(search: search, training: training, namePrefix: prefix, preferenceUpdate: !sftOnly,
-                evaluationSamples: evalSamples),
+            configuration: configuration,
             models: { name in
                 LlamaBackend.bootstrap(logger: logger)
                 return try await LlamaEngine.load(
@@ -90,30 +95,23 @@ struct SelfPlayCommand: AsyncParsableCommand {
             sandbox: sandbox, store: try RunStore(path: out + "/runs.sqlite"), trainer: ModelTrainer(environment: environment, store: store),
             directory: out)
         let reporter = ProgressReporter(label: "selfplay")
-        let state = try await loop.run(rounds: rounds, basePolicy: model, train: trainProblems, evaluate: evalProblems) { event in
-            switch event {
-            case .stage(let round, let what): StandardError.write("[selfplay] round \(round): \(what)")
-            case .searched(_, let id, let solved, let finished, let total):
-                reporter.update(done: finished, total: total, detail: "\(id) \(solved ? "solved" : "unsolved")")
-            case .training(_, let phase): phase.showSteps(on: reporter)
-            case .evaluated(let round, let e):
-                StandardError.write("[selfplay] round \(round): \(e.policy) solves \(e.solved)/\(e.problems) held-out problems")
-            }
+        let state = try await loop.run(rounds: rounds, basePolicy: model, train: trainProblems, evaluate: evalProblems) {
+            Self.show($0, on: reporter)
         }
         await sandbox.shutdown()
-        print("round  policy                          searched-solved  sft  held-out pass@1 (95% Wilson)")
-        for r in state.rounds {
-            let searched = r.data.map { "\($0.solvedProblems)/\($0.searchedProblems)" } ?? "-"
-            let evaluation = r.evaluation.map {
-                String(format: "%d/%d = %.1f%% [%.1f, %.1f]", $0.solved, $0.problems, 100 * Double($0.solved) / Double(max(1, $0.problems)),
-                       100 * $0.interval.lower, 100 * $0.interval.upper)
-            } ?? "-"
-            print(String(r.index).padding(toLength: 7, withPad: " ", startingAt: 0)
-                + (r.policy ?? "-").padding(toLength: 32, withPad: " ", startingAt: 0)
-                + searched.padding(toLength: 17, withPad: " ", startingAt: 0)
-                + String(r.data?.sftRecords ?? 0).padding(toLength: 5, withPad: " ", startingAt: 0) + evaluation)
-            if let note = r.note { print("       \(note)") }
-        }
+        for line in state.table { print(line) }
         print("state: \(out)/selfplay.json")
+    }
+
+    /// A loop event on stderr: stage lines, search and training progress, held-out results.
+    static func show(_ event: SelfPlayLoop.Event, on reporter: ProgressReporter) {
+        switch event {
+        case .stage(let round, let what): StandardError.write("[selfplay] round \(round): \(what)")
+        case .searched(_, let id, let solved, let finished, let total):
+            reporter.update(done: finished, total: total, detail: "\(id) \(solved ? "solved" : "unsolved")")
+        case .training(_, let phase): phase.showSteps(on: reporter)
+        case .evaluated(let round, let e):
+            StandardError.write("[selfplay] round \(round): \(e.policy) solves \(e.solved)/\(e.problems) held-out problems")
+        }
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Datasets
 import Evaluation
-import Execution
-import Foundation
 import Logging
 import O1CoderCore
 import TestGeneration
@@ -27,30 +25,19 @@ extension TCGCommand {
 
         @OptionGroup var selection: DatasetSelectionOptions
         @OptionGroup var sandboxOptions: SandboxOptions
-
-        @Option(help: ArgumentHelp("Tests JSONL written by `tcg generate`.", valueName: "path"))
-        var tests: String
-
+        @Option(help: ArgumentHelp("Tests JSONL written by `tcg generate`.", valueName: "path")) var tests: String
         @Option(help: ArgumentHelp(
             "Samples JSONL ({task_id, completion|solution}, as for `o1coder eval`): failing ones add known-wrong "
                 + "solutions, all of them are agreement candidates.",
             valueName: "path"))
         var samples: String?
-
-        @Option(help: ArgumentHelp("Known-wrong mutants per problem (0: none).", valueName: "n"))
-        var maxMutants: Int = 10
-
-        @Option(help: "Seed of the mutant order.")
-        var seed: UInt64 = 0
-
+        @Option(help: ArgumentHelp("Known-wrong mutants per problem (0: none).", valueName: "n")) var maxMutants: Int = 10
+        @Option(help: "Seed of the mutant order.") var seed: UInt64 = 0
         @Option(help: ArgumentHelp("Also write the full report (per-problem records) as JSON here.", valueName: "path"))
         var out: String?
-
         @Flag(help: "TACO: only rows whose outputs were verified (verification.result == \"pass\"), before --limit.")
         var verifiedOnly = false
-
-        @Flag(help: "Print the report as JSON instead of a table.")
-        var json = false
+        @Flag(help: "Print the report as JSON instead of a table.") var json = false
 
         func validate() throws {
             guard maxMutants >= 0 else { throw ValidationError("--max-mutants must not be negative.") }
@@ -62,21 +49,13 @@ extension TCGCommand {
             guard !contents.records.isEmpty else {
                 throw ValidationError("'\(tests)' has no generated tests. Write it with `o1coder tcg generate --out \(tests)`.")
             }
-            let generatedByProblem = contents.byProblem
-            let samplePrograms: [ProblemID: [Sample]] = try samples.map { path -> [ProblemID: [Sample]] in
-                // Samples may cover more problems than --limit/--problem select: resolve their ids
-                // against the whole file, then keep the selected ones.
-                var whole = selection
-                whole.limit = nil
-                whole.problemIDs = []
-                let all = try Sample.read(path: path, problems: try whole.loadFile().problems)
-                let selected = Set(loaded.problems.map(\.id))
-                return Dictionary(grouping: all.filter { selected.contains($0.taskID) }, by: \.taskID)
-            } ?? [:]
-            let logger = Logger(label: "o1coder.sandbox")
-            let evaluation = try await sandboxOptions.withSandbox(logger: logger) { sandbox in
+            let samplePrograms = try samples.map { try selectedSamples(path: $0, selected: loaded.problems) } ?? [:]
+            let source = TCGQualityRun.Source(dataset: selection.dataset.rawValue, testsFile: tests, samplesFile: samplePrograms.isEmpty ? nil : samples)
+            let evaluation = try await sandboxOptions.withSandbox(logger: Logger(label: "o1coder.sandbox")) { sandbox in
                 let problems = try await selection.completeTests(of: loaded, sandbox: sandbox, workers: sandboxOptions.workers)
-                return try await evaluate(problems: problems, generated: generatedByProblem, samples: samplePrograms, sandbox: sandbox)
+                let quality = TCGQualityRun(sandbox: sandbox, limits: sandboxOptions.limits(), maxMutants: maxMutants, seed: seed)
+                return try await quality.evaluate(
+                    problems, tests: contents, samples: samplePrograms, source: source, progress: { StandardError.write($0.line) })
             }
             if let out {
                 try OutputFile.write(try StandardError.jsonString(evaluation), to: out)
@@ -85,36 +64,15 @@ extension TCGCommand {
             print(json ? try StandardError.jsonString(evaluation) : evaluation.table)
         }
 
-        func evaluate(
-            problems: [Problem], generated: [ProblemID: GeneratedTests], samples: [ProblemID: [Sample]],
-            sandbox: any Sandbox
-        ) async throws -> TCGEvaluation {
-            let evaluator = TestQualityEvaluator(sandbox: sandbox, limits: sandboxOptions.limits())
-            let covered = problems.filter { generated[$0.id] != nil }
-            let missing = problems.filter { generated[$0.id] == nil }.map(\.id.rawValue)
-            if !missing.isEmpty {
-                StandardError.write("warning: \(missing.count) selected problems are not in \(tests); they are left out")
-            }
-            let start = ContinuousClock.now
-            var records: [TestQualityRecord] = []
-            var totals = TCGGenerationTotals()
-            for (index, problem) in covered.enumerated() {
-                guard let tests = generated[problem.id] else { continue }
-                let programs = (samples[problem.id] ?? []).map { $0.program(for: problem) }
-                let record = try await evaluator.evaluate(
-                    problem: problem, generated: tests, failingSamples: programs, candidates: programs,
-                    maxMutants: maxMutants, seed: seed)
-                records.append(record)
-                totals.add(tests.report)
-                StandardError.write(
-                    "[\(index + 1)/\(covered.count)] \(problem.id): \(tests.suite.cases.count) tests · reference passes "
-                        + "\(record.passRate.map { "\($0.passed)/\($0.evaluated)" } ?? "n/a") · rejects "
-                        + "\(record.discrimination.rejected)/\(record.discrimination.wrongSolutions) wrong")
-            }
-            return TCGEvaluation(
-                dataset: selection.dataset.rawValue, testsFile: tests, samplesFile: samples.isEmpty ? nil : self.samples,
-                missingProblems: missing, generation: totals, records: records,
-                seconds: TCGFormat.seconds(since: start))
+        /// The samples of `path` for the selected problems. Samples may cover more problems than
+        /// --limit/--problem select: their ids are resolved against the whole file.
+        func selectedSamples(path: String, selected: [Problem]) throws -> [ProblemID: [Sample]] {
+            var whole = selection
+            whole.limit = nil
+            whole.problemIDs = []
+            let all = try Sample.read(path: path, problems: try whole.loadFile().problems)
+            let ids = Set(selected.map(\.id))
+            return Dictionary(grouping: all.filter { ids.contains($0.taskID) }, by: \.taskID)
         }
     }
 }

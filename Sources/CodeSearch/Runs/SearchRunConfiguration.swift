@@ -1,0 +1,69 @@
+public import Datasets
+public import O1CoderCore
+import TestGeneration
+
+/// What a search run records so that `--resume` continues it exactly: the resolved search
+/// settings, the problem selection and the model, as canonical JSON in the run record.
+public struct SearchRunConfiguration: Codable, Sendable, Equatable {
+    public var preset: SearchPreset
+    public var codeSearch: CodeSearchConfiguration
+    public var dataset: DatasetName
+    /// The dataset file, absolute (so `--resume` works from any directory).
+    public var path: String
+    public var split: [MBPPSplit]
+    public var limit: Int?
+    public var problems: [String]
+    public var model: String
+    public var contextLength: Int
+    public var threads: Int
+    /// Reward tests (nil in runs recorded before `--tests` existed: the oracle).
+    public var rewardTests: SearchTestsSource?
+    public var generatedTestsPath: String?
+    public var generatedTestsSHA256: String?
+
+    public init(
+        preset: SearchPreset, codeSearch: CodeSearchConfiguration, dataset: DatasetName, path: String, split: [MBPPSplit],
+        limit: Int?, problems: [String], model: String, contextLength: Int, threads: Int, rewardTests: SearchTestsSource?,
+        generatedTestsPath: String?, generatedTestsSHA256: String?
+    ) {
+        self.preset = preset
+        self.codeSearch = codeSearch
+        self.dataset = dataset
+        self.path = path
+        self.split = split
+        self.limit = limit
+        self.problems = problems
+        self.model = model
+        self.contextLength = contextLength
+        self.threads = threads
+        self.rewardTests = rewardTests
+        self.generatedTestsPath = generatedTestsPath
+        self.generatedTestsSHA256 = generatedTestsSHA256
+    }
+
+    /// The reward tests of the run (runs recorded before the choice existed used the oracle).
+    /// A generated tests file that changed since the run started is warned about, not refused.
+    /// - Parameter log: warnings and the line saying how many problems have reward tests.
+    /// - Throws: ``SearchRunError`` or `TestGenerationError` (both usage errors) when the tests
+    ///   file is not recorded, missing or empty.
+    public func rewardTests(for problems: [Problem], log: (String) -> Void) throws -> RewardTests {
+        let source = rewardTests ?? .oracle
+        let rewardTests: RewardTests
+        switch source {
+        case .oracle: return .oracle
+        case .public: rewardTests = .public
+        case .generated, .publicAndGenerated:
+            guard let path = generatedTestsPath else { throw SearchRunError.missingGeneratedTests }
+            let suites = try TCGTestsFile.suites(path)
+            if let recorded = generatedTestsSHA256, let now = try? DatasetLoader.sha256(ofFile: path), recorded != now {
+                log("warning: \(path) changed since the run started (sha256 \(recorded.prefix(12))… → \(now.prefix(12))…)")
+            }
+            rewardTests = source == .generated ? .generated(suites) : .publicAndGenerated(suites)
+        }
+        let without = problems.filter { !rewardTests.hasTests(for: $0) }.count
+        log(
+            "reward: \(rewardTests.name) tests (\(problems.count - without) problems with tests"
+                + (without > 0 ? ", \(without) without: no test reward there" : "") + ")")
+        return rewardTests
+    }
+}

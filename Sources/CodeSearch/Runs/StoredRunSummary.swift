@@ -1,0 +1,54 @@
+import Evaluation
+import Foundation
+import O1CoderCore
+public import RunStorage
+
+/// A stored run summed up for `o1coder runs`: a tab-separated list line, or `runs show`'s
+/// lines (provenance, totals, reward tests, rollouts to a first solution, tree ASPR).
+public struct StoredRunSummary: Sendable {
+    public var id: Int64
+    public var record: RunRecord
+    public var totals: RunTotals
+    /// Rollout of each solved problem's first reward-1 answer, ascending.
+    public var firstSolutionRollouts: [Int]
+
+    public init(_ record: RunRecord, in store: RunStore) throws {
+        id = record.id ?? 0
+        self.record = record
+        let rows = try store.problems(run: id)
+        totals = RunTotals(rows)
+        firstSolutionRollouts = rows.compactMap(\.firstSolutionRollout).sorted()
+    }
+
+    /// id, kind, status, model, dataset, solved/problems.
+    public var listLine: String {
+        "\(id)\t\(record.kind)\t\(record.status.rawValue)\t\(record.modelName)\t\(record.datasetName)\t\(totals.solved)/\(totals.problems) solved"
+    }
+
+    /// `runs show`'s lines; the tree ASPR is read from the stored trees of `store`.
+    public func lines(store: RunStore) throws -> [String] {
+        let r = record
+        let t = totals
+        var lines = [
+            "run \(id) · \(r.kind) · \(r.status.rawValue) · created \(r.createdAt)",
+            "model \(r.modelName) sha256 \(r.modelSHA256 ?? "-")",
+            "dataset \(r.datasetName) \(r.datasetPath) sha256 \(r.datasetSHA256 ?? "-")",
+            "seed \(UInt64(bitPattern: r.seed)) · tool \(r.toolVersion)",
+            "problems \(t.problems) · solved \(t.solved) · generated tokens \(t.generatedTokens) · prompt tokens evaluated \(t.promptTokensEvaluated), reused \(t.promptTokensReused)",
+        ]
+        if let search = try? JSONDecoder().decode(SearchRunConfiguration.self, from: Data(r.configuration.utf8)) {
+            let reward = search.rewardTests ?? .oracle
+            lines.append("reward tests \(reward.rawValue)\(reward == .oracle ? " (ORACLE: the reward saw the tests that decide solved)" : "")")
+        }
+        let firsts = firstSolutionRollouts
+        if !firsts.isEmpty {
+            lines.append("rollouts to the first reward-1 answer: median \(firsts[firsts.count / 2]), mean \(String(format: "%.1f", Double(firsts.reduce(0, +)) / Double(firsts.count))) over \(firsts.count) problems")
+        }
+        let observations = try store.treePrefixObservations(run: id).map {
+            (problem: ProblemID($0.problem), prefix: PrefixID("n\($0.parentNode)"), passed: $0.passed)
+        }
+        let aspr = ASPR.compute(ASPRSamples(observations: observations))
+        lines.append("tree ASPR \(aspr.value.map { String(format: "%.1f", $0 * 100) } ?? "n/a") over \(aspr.problemsWithCorrectPrefix) problems with a correct prefix (prefix = the parent of verified code steps)")
+        return lines
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import CodeSearch
+import TestGeneration
+
+/// Library errors in what the user asked for (a missing tests file, a run recorded without a
+/// setting it needs) become usage errors: exit 64 with the usage, as when the CLI checked them.
+enum UsageErrors {
+    static func mapped<Result>(_ body: () async throws -> Result) async throws -> Result {
+        do { return try await body() } catch { throw converted(error) }
+    }
+
+    static func mapped<Result>(_ body: () throws -> Result) throws -> Result {
+        do { return try body() } catch { throw converted(error) }
+    }
+
+    static func converted(_ error: any Error) -> any Error {
+        switch error {
+        case let error as TestGenerationError where error.isUsageError: ValidationError(error.description)
+        case let error as SearchRunError: ValidationError(error.description)
+        default: error
+        }
+    }
+}

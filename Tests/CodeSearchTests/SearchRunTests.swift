@@ -1,0 +1,106 @@
+import CodeSearch
+import Datasets
+import Foundation
+import Inference
+import O1CoderCore
+import Reports
+import RunStorage
+import Search
+import TestGeneration
+import Testing
+
+/// The run bookkeeping behind `o1coder search`: the recorded configuration, reward tests from
+/// it, create/resume and the final summary.
+@Suite struct SearchRunTests {
+    static func configuration(path: String, rewardTests: SearchTestsSource?, testsFile: String? = nil) -> SearchRunConfiguration {
+        SearchRunConfiguration(
+            preset: .standard, codeSearch: .standard, dataset: .mbpp, path: path, split: [.test], limit: 2, problems: [],
+            model: "m", contextLength: 2048, threads: 1, rewardTests: rewardTests, generatedTestsPath: testsFile,
+            generatedTestsSHA256: nil)
+    }
+
+    static func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "o1coder-search-run-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test("A new run records its configuration; resume reads it back and marks the run running")
+    func createAndResume() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let dataset = directory + "/mbpp.jsonl"
+        try "{}\n".write(toFile: dataset, atomically: true, encoding: .utf8)
+        let store = try RunStore.inMemory()
+        let configuration = Self.configuration(path: dataset, rewardTests: .public)
+        let run = try SearchRun.create(
+            configuration, seed: 9, model: ModelSpec(name: "m", basePath: "/m.gguf", sha256: "abc"), toolVersion: "t", in: store)
+        try run.validate()
+        let record = try #require(try store.run(run.id))
+        #expect(record.seed == 9 && record.modelSHA256 == "abc" && record.datasetSHA256 != nil)
+
+        try store.setStatus(.interrupted, run: run.id)
+        let resumed = try SearchRun.resume(run.id, in: store)
+        #expect(resumed.configuration == configuration)
+        #expect(try store.run(run.id)?.status == .running)
+        #expect(try resumed.finishedCount() == 0)
+        #expect(throws: RunStoreError.self) { try SearchRun.resume(run.id + 1, in: store) }
+
+        let summary = try resumed.finish(rewardTests: .public)
+        #expect(try store.run(run.id)?.status == .finished)
+        #expect(summary.lines(store: "s.sqlite") == [
+            "run \(run.id): solved 0/0 · reward tests public · generated tokens 0 · store s.sqlite",
+            "run \(run.id): \(RewardAgreement.summary(AgreementMatrix()))",
+        ])
+        #expect(try SearchRun.resume(run.id, in: store).finish(rewardTests: .oracle).lines(store: "s").count == 1)
+    }
+
+    @Test("Reward tests come from the recorded source; a generated source needs its file")
+    func rewardTests() throws {
+        var log: [String] = []
+        #expect(try Self.configuration(path: "x", rewardTests: nil).rewardTests(for: [], log: { log.append($0) }) == .oracle)
+        #expect(try Self.configuration(path: "x", rewardTests: .public).rewardTests(for: [], log: { log.append($0) }) == .public)
+        #expect(log == ["reward: public tests (0 problems with tests)"])
+        #expect(throws: SearchRunError.missingGeneratedTests) {
+            try Self.configuration(path: "x", rewardTests: .generated).rewardTests(for: [], log: { _ in })
+        }
+        #expect(throws: TestGenerationError(.testsFileMissing, "/nonexistent/t.jsonl")) {
+            try Self.configuration(path: "x", rewardTests: .generated, testsFile: "/nonexistent/t.jsonl")
+                .rewardTests(for: [], log: { _ in })
+        }
+    }
+
+    @Test("--selection: the preset's policy unless chosen; a PRM turns on PUCT")
+    func treePolicy() {
+        let uct = SelectionPolicy.uct(exploration: 2)
+        #expect(TreePolicy.selection(nil, preset: uct, exploration: nil, hasProcessReward: false) == uct)
+        #expect(TreePolicy.selection(nil, preset: uct, exploration: 1, hasProcessReward: true) == .puct(exploration: 1))
+        #expect(TreePolicy.selection(.uct, preset: .puct(exploration: 3), exploration: nil, hasProcessReward: false) == .uct(exploration: 3))
+        #expect(TreePolicy.selection(nil, preset: .puct(exploration: 3), exploration: nil, hasProcessReward: false) == .puct(exploration: 3))
+    }
+
+    @Test("A stored run sums up for runs list/show and renders as a tree report")
+    func storedRun() throws {
+        let store = try RunStore.inMemory()
+        let record = try store.createRun(
+            RunRecord(
+                kind: "search", status: .finished, createdAt: Date(), configuration: "{}", seed: 42, toolVersion: "t",
+                modelName: "m", modelSHA256: nil, datasetName: "mbpp", datasetPath: "x", datasetSHA256: nil))
+        let id = try #require(record.id)
+        try store.saveFinishedProblem(
+            ProblemRecord(
+                runId: id, problemId: "p", problem: "{}", solved: true, bestReward: 1, rollouts: 3, generatedTokens: 120,
+                promptTokensEvaluated: 300, promptTokensReused: 200, firstSolutionRollout: 2, stopReason: "perfect_solution",
+                seconds: 1, finishedAt: Date()),
+            nodes: [], executions: [])
+        let summary = try StoredRunSummary(record, in: store)
+        #expect(summary.listLine == "\(id)\tsearch\tfinished\tm\tmbpp\t1/1 solved")
+        let lines = try summary.lines(store: store)
+        #expect(lines.contains("problems 1 · solved 1 · generated tokens 120 · prompt tokens evaluated 300, reused 200"))
+        #expect(lines.contains { $0.hasPrefix("rollouts to the first reward-1 answer: median 2") })
+        #expect(lines.last?.hasPrefix("tree ASPR n/a") == true)
+        let report = try TreeReport(run: record, store: store)
+        #expect(report.problems.map(\.id) == ["p"])
+        #expect(report.summary.contains(TreeReport.SummaryItem("solved", "1 / 1")))
+    }
+}
