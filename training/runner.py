@@ -58,8 +58,10 @@ def require(job, key):
     return job[key]
 
 
-def read_jsonl(path, fields):
-    """Rows of a JSONL file, each checked for `fields`; errors name the file and line."""
+def read_jsonl(path, fields, optional=()):
+    """Rows of a JSONL file, each checked for `fields` (and keeping `optional` ones when present);
+    errors name the file and line. A field spelled "a|b" may come under either name and is kept
+    as "a" (the exports write snake_case; hand-made files often camelCase)."""
     if not os.path.isfile(path):
         raise JobError("bad_data", f"{path}: no such file")
     rows = []
@@ -73,11 +75,16 @@ def read_jsonl(path, fields):
                 raise JobError("bad_data", f"{path}:{number}: not JSON ({e.msg} at column {e.colno})")
             if not isinstance(row, dict):
                 raise JobError("bad_data", f"{path}:{number}: expected a JSON object")
-            missing = [k for k in fields if k not in row]
+            kept = {}
+            for spec in [*fields, *optional]:
+                name = next((n for n in spec.split("|") if n in row), None)
+                if name is not None:
+                    kept[spec.split("|")[0]] = row[name]
+            missing = [k.split("|")[0] for k in fields if k.split("|")[0] not in kept]
             if missing:
                 raise JobError("bad_data", f"{path}:{number}: missing {', '.join(missing)} "
-                                           f"(a {'/'.join(fields)} record is expected)")
-            rows.append({k: row[k] for k in fields})
+                                           f"(a {'/'.join(k.split('|')[0] for k in fields)} record is expected)")
+            rows.append(kept)
     if not rows:
         raise JobError("bad_data", f"{path}: no records")
     return rows
@@ -353,7 +360,7 @@ def prm_text(tok, prompt, steps):
 
 def prm_examples(job, tok):
     """Point-wise PRM rows from `o1coder export prm`: token ids, and the target P(+) at each tag."""
-    rows = read_jsonl(require(job, "data"), ["prompt", "completions", "labels", "values", "problemId"])
+    rows = read_jsonl(require(job, "data"), ["prompt", "completions", "labels", "values", "problem_id|problemId"])
     soft = job.get("prm_labels", "hard") == "soft"
     tag = single_token(tok, STEP_TAG)
     out = []
@@ -367,7 +374,7 @@ def prm_examples(job, tok):
         targets = targets[len(targets) - len(positions):] if len(positions) <= len(targets) else targets
         positions = positions[-len(targets):]
         if positions:
-            out.append({"input_ids": ids, "positions": positions, "targets": targets, "problem": r["problemId"]})
+            out.append({"input_ids": ids, "positions": positions, "targets": targets, "problem": r["problem_id"]})
     return out
 
 
@@ -431,40 +438,210 @@ def prm_evaluate(model, examples, plus, minus, pad):
     return metrics
 
 
+def prm_model(job):
+    """The base with a trainable LoRA adapter (a new one, or the trained model's to continue),
+    its tokenizer, the ids of " +" and " -" and the pad id."""
+    model, tok, peft_config = trainable_model(job)
+    plus, minus = single_token(tok, GOOD), single_token(tok, BAD)
+    if peft_config is not None:
+        from peft import get_peft_model
+        model = get_peft_model(model, peft_config)
+    pad = tok.pad_token_id if tok.pad_token_id is not None else 0
+    return model, tok, plus, minus, pad
+
+
+def split_by_problem(job, examples):
+    """(train, held out): whole problems go to one side (held_out); all of them train when none is left."""
+    fraction, seed = float(job.get("eval_fraction", 0.2)), int(job.get("seed", 42))
+    test = [e for e in examples if held_out(e["problem"], fraction, seed)]
+    return [e for e in examples if not held_out(e["problem"], fraction, seed)] or examples, test
+
+
+def fit_tag_model(job, method, model, train_rows, columns, collate, loss, evaluate, test):
+    """Trains `model` with `loss(model, batch)` on transformers.Trainer and reports `evaluate(test)`
+    before (as base_…) and after, the way every PRM objective does."""
+    from datasets import Dataset
+    from transformers import Trainer, TrainingArguments
+
+    class TagTrainer(Trainer):
+        def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
+            value = loss(model, inputs)
+            return (value, None) if return_outputs else value
+
+    args = trainer_arguments(job, TrainingArguments, remove_unused_columns=False)
+    trainer = TagTrainer(model=model, args=args, train_dataset=Dataset.from_dict({k: [e[k] for e in train_rows] for k in columns}),
+                         data_collator=collate, callbacks=[progress_callback()])
+    before = evaluate(test)
+    result, start = fit(trainer, job, method, len(train_rows), held_out_problems=len({e["problem"] for e in test}))
+    after = evaluate(test)
+    finish(trainer, job, result, start, len(train_rows), **after, **{"base_" + k: v for k, v in before.items()})
+
+
 def train_prm(job):
     """A generative PRM of our own on transformers.Trainer (TRL dropped its PRMTrainer): P(+) vs
-    P(−) read at each step tag, cross-entropy on those positions only, hard or soft targets."""
-    model, tok = load_base(job)
-    plus, minus = single_token(tok, GOOD), single_token(tok, BAD)
+    P(−) read at each step tag, cross-entropy on those positions only, hard or soft targets.
+    `prm_objective: pairwise` trains the same model on sibling pairs instead (train_prm_pairwise)."""
+    objective = job.get("prm_objective", "pointwise")
+    if objective == "pairwise":
+        return train_prm_pairwise(job)
+    if objective != "pointwise":
+        raise JobError("bad_job", f"unknown prm_objective {objective!r}; pointwise or pairwise")
+    model, tok, plus, minus, pad = prm_model(job)
     examples = prm_examples(job, tok)
     if not examples:
         raise JobError("bad_data", f"{job['data']}: no record has a labelled step")
-    fraction, seed = float(job.get("eval_fraction", 0.2)), int(job.get("seed", 42))
-    test = [e for e in examples if held_out(e["problem"], fraction, seed)]
-    train_rows = [e for e in examples if not held_out(e["problem"], fraction, seed)] or examples
-    from datasets import Dataset
-    from peft import get_peft_model
-    from transformers import Trainer, TrainingArguments
+    train_rows, test = split_by_problem(job, examples)
     import torch
-    model = get_peft_model(model, lora_config(job))
-    pad = tok.pad_token_id if tok.pad_token_id is not None else 0
 
-    class PRMTrainer(Trainer):
-        def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
-            two = tag_logits(model, inputs, plus, minus)
-            logp = torch.log_softmax(two, dim=-1)
-            v = inputs["targets"]
-            loss = -(v * logp[:, 0] + (1 - v) * logp[:, 1]).mean()
-            return (loss, two) if return_outputs else loss
+    def loss(model, inputs):
+        logp = torch.log_softmax(tag_logits(model, inputs, plus, minus), dim=-1)
+        v = inputs["targets"]
+        return -(v * logp[:, 0] + (1 - v) * logp[:, 1]).mean()
 
-    args = trainer_arguments(job, TrainingArguments, remove_unused_columns=False)
-    columns = {k: [e[k] for e in train_rows] for k in ("input_ids", "positions", "targets")}
-    trainer = PRMTrainer(model=model, args=args, train_dataset=Dataset.from_dict(columns),
-                         data_collator=lambda b: prm_collate(b, pad), callbacks=[progress_callback()])
-    before = prm_evaluate(model, test, plus, minus, pad)
-    result, start = fit(trainer, job, "prm", len(train_rows), held_out_problems=len({e["problem"] for e in test}))
-    after = prm_evaluate(model, test, plus, minus, pad)
-    finish(trainer, job, result, start, len(train_rows), **after, **{"base_" + k: v for k, v in before.items()})
+    fit_tag_model(job, "prm", model, train_rows, ("input_ids", "positions", "targets"), lambda b: prm_collate(b, pad),
+                  loss, lambda t: prm_evaluate(model, t, plus, minus, pad), test)
+
+
+# Pair-wise PRM (spec 6.1, 6.8): the same generative model, its score s = logit(" +") − logit(" -")
+# at the tag after a step, fitted with Bradley–Terry on sibling steps: −log σ(s_chosen − s_rejected).
+# σ(s) is exactly the point-wise P(+) (a two-way softmax), so the engine's PRM scorer reads a
+# pair-wise model unchanged.
+PAIR_FIELDS = ["prompt", "chosen", "rejected", "problem_id|problemId"]
+PAIR_OPTIONAL = ["prefix", "chosen_value|chosenValue", "rejected_value|rejectedValue"]
+PAIR_SELECTIONS = ("all", "top-bottom-2")
+
+
+def prm_pair_rows(job):
+    """The pairs of `o1coder export --format prm-pairs`, checked, then selected (select_pairs)."""
+    path = require(job, "data")
+    rows = read_jsonl(path, PAIR_FIELDS, PAIR_OPTIONAL)
+    selection, margin = job.get("pair_selection", "all"), float(job.get("pair_margin", 0.0))
+    if selection not in PAIR_SELECTIONS:
+        raise JobError("bad_job", f"unknown pair_selection {selection!r}; one of {', '.join(PAIR_SELECTIONS)}")
+    needs_values = selection != "all" or margin > 0
+    for number, r in enumerate(rows, 1):
+        r.setdefault("prefix", [])
+        where = f"{path}: record {number}"
+        if not all(isinstance(r[k], str) for k in ("prompt", "chosen", "rejected")):
+            raise JobError("bad_data", f"{where}: prompt, chosen and rejected must be strings (the problem and two sibling steps)")
+        if not isinstance(r["prefix"], list) or not all(isinstance(x, str) for x in r["prefix"]):
+            raise JobError("bad_data", f"{where}: prefix must be a list of step strings")
+        if r["chosen"] == r["rejected"]:
+            raise JobError("bad_data", f"{where}: chosen and rejected are the same step")
+        if needs_values:
+            missing = [k for k in ("chosen_value", "rejected_value") if not isinstance(r.get(k), (int, float))]
+            if missing:
+                raise JobError("bad_data", f"{where}: no {' or '.join(missing)}: --pair-selection {selection} and "
+                                           f"--pair-margin need the export's step values")
+    return select_pairs(rows, selection, margin)
+
+
+def select_pairs(rows, selection, margin):
+    """Pairs whose value gap is at least `margin`; with `top-bottom-2`, rStar-Math's choice (Guan
+    et al. 2025, §3.3): among the siblings after one prefix, only the two best steps (by Q) against
+    the two worst. The export pairs every sibling couple whose gap reaches its --margin, so the
+    selection is a filter of its pairs; rStar-Math's further rule (the positives reach a correct
+    answer, the negatives a wrong one) needs outcomes the export does not carry."""
+    if margin > 0:
+        rows = [r for r in rows if r["chosen_value"] - r["rejected_value"] >= margin]
+    if selection == "all":
+        return rows
+    siblings = {}
+    for r in rows:
+        group = siblings.setdefault((r["problem_id"], r["prompt"]), {})
+        group[r["chosen"]], group[r["rejected"]] = r["chosen_value"], r["rejected_value"]
+    kept = []
+    for r in rows:
+        group = siblings[(r["problem_id"], r["prompt"])]
+        ranked = sorted(group, key=lambda step: (-group[step], step))
+        if r["chosen"] in ranked[:2] and r["rejected"] in ranked[-2:] and r["chosen_value"] > r["rejected_value"]:
+            kept.append(r)
+    return kept
+
+
+def pair_problem(prompt, prefix):
+    """The problem text: the export's prompt is the problem then, after a blank line, the prefix."""
+    joined = "".join(prefix)
+    if prefix and prompt.endswith("\n\n" + joined):
+        return prompt[:-len(joined) - 2]
+    return prompt
+
+
+def prm_pair_examples(job, tok, rows):
+    """Token ids of both sides of each pair, laid out as the PRM scores a path (prm_text: the
+    prefix steps, then the step, each followed by the tag); the score is read at the last tag."""
+    tag, cap = single_token(tok, STEP_TAG), int(job.get("max_length", 512))
+    out = []
+    for r in rows:
+        problem = pair_problem(r["prompt"], r["prefix"])
+        # Cut from the left: the scored tag is the last token and always stays.
+        sides = [tok(prm_text(tok, problem, r["prefix"] + [step]), add_special_tokens=False).input_ids[-cap:]
+                 for step in (r["chosen"], r["rejected"])]
+        if any(ids[-1] != tag for ids in sides):
+            raise JobError("bad_data", f"{job['data']}: a step of problem {r['problem_id']} does not end at a tag token")
+        out.append({"chosen_ids": sides[0], "rejected_ids": sides[1], "problem": r["problem_id"]})
+    return out
+
+
+def pair_collate(examples, pad):
+    """A batch of 2n sequences, chosen then rejected for each pair, one tag position each (the last)."""
+    flat = []
+    for e in examples:
+        for ids, target in ((e["chosen_ids"], 1.0), (e["rejected_ids"], 0.0)):
+            flat.append({"input_ids": ids, "positions": [len(ids) - 1], "targets": [target]})
+    return prm_collate(flat, pad)
+
+
+def pair_scores(model, batch, plus, minus):
+    """s = logit(+) − logit(−) at the tag of each chosen and each rejected step."""
+    two = tag_logits(model, batch, plus, minus)
+    s = two[:, 0] - two[:, 1]
+    return s[0::2], s[1::2]
+
+
+def pair_metrics(chosen, rejected):
+    """Pair-wise accuracy (s_chosen > s_rejected, a tie counts as wrong), the mean Bradley–Terry
+    loss −log σ(s_chosen − s_rejected) and the mean margin, from the two lists of scores."""
+    import math
+    gaps = [c - r for c, r in zip(chosen, rejected)]
+    if not gaps:
+        return {}
+    # −log σ(d) = log(1 + e^(−d)), written so that neither sign overflows.
+    loss = sum(max(-d, 0.0) + math.log1p(math.exp(-abs(d))) for d in gaps) / len(gaps)
+    return {"eval_pairs": len(gaps), "eval_pair_accuracy": sum(d > 0 for d in gaps) / len(gaps),
+            "eval_pair_loss": loss, "eval_mean_margin": sum(gaps) / len(gaps)}
+
+
+def prm_pair_evaluate(model, examples, plus, minus, pad):
+    """pair_metrics on held-out pairs, scored four pairs at a time."""
+    import torch
+    model.eval()
+    chosen, rejected = [], []
+    with torch.no_grad():
+        for i in range(0, len(examples), 4):
+            c, r = pair_scores(model, pair_collate(examples[i:i + 4], pad), plus, minus)
+            chosen += c.tolist()
+            rejected += r.tolist()
+    model.train()
+    return pair_metrics(chosen, rejected)
+
+
+def train_prm_pairwise(job):
+    """The pair-wise PRM: Bradley–Terry on the tag scores of sibling steps, on transformers.Trainer."""
+    rows = prm_pair_rows(job)
+    if not rows:
+        raise JobError("bad_data", f"{job['data']}: no pair is left after --pair-selection "
+                                   f"{job.get('pair_selection', 'all')} and --pair-margin {job.get('pair_margin', 0.0)}")
+    model, tok, plus, minus, pad = prm_model(job)
+    train_rows, test = split_by_problem(job, prm_pair_examples(job, tok, rows))
+    import torch
+
+    def loss(model, inputs):
+        chosen, rejected = pair_scores(model, inputs, plus, minus)
+        return -torch.nn.functional.logsigmoid(chosen - rejected).mean()
+
+    fit_tag_model(job, "prm-pairwise", model, train_rows, ("chosen_ids", "rejected_ids"), lambda b: pair_collate(b, pad),
+                  loss, lambda t: prm_pair_evaluate(model, t, plus, minus, pad), test)
 
 
 def prm_score(job):

@@ -8,18 +8,20 @@ public import Training
 import Glibc
 #endif
 
-/// `o1coder train sft|dpo`: a LoRA adapter trained with TRL out of process, registered as a
-/// model every `--model` option takes.
+/// `o1coder train sft|dpo|prm|grpo`: a LoRA adapter trained out of process (TRL, or our PRM
+/// trainer), registered as a model every `--model` option takes.
 struct TrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train a LoRA adapter (SFT or DPO with TRL, or a process reward model) and register it as a model.",
+        abstract: "Train a LoRA adapter (SFT or DPO with TRL, GRPO, or a process reward model) and register it as a model.",
         discussion: """
             Runs training/runner.py in the environment `make setup-train` installs. The base GGUF is \
             converted to a Hugging Face directory once (cached by sha256); the adapter comes back as \
             GGUF and is registered as --out NAME (base + adapter, with lineage), usable as --model NAME. \
             Ctrl-C saves a checkpoint; the same command resumes it. Training from a trained NAME \
-            continues its adapter.
+            continues its adapter. --config F.yaml sets hyper-parameters from a file of `flag-name: value` \
+            lines (`learning-rate: 2e-4`); flags given on the command line win over it, and the \
+            resolved values are recorded with the model.
               o1coder export sft --store runs.sqlite --out sft.jsonl
               o1coder train sft --data sft.jsonl --base qwen2.5-coder-0.5b-instruct --out policy-r1 --steps 50
               o1coder search --model policy-r1 …
@@ -28,38 +30,65 @@ struct TrainCommand: AsyncParsableCommand {
 
     struct SFT: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "sft", abstract: "Supervised fine-tuning on chat traces (o1coder export sft), loss on the answer only.")
+            commandName: "sft",
+            abstract: "Supervised fine-tuning on chat traces (o1coder export sft) or TCG data (--for tcg), loss on the answer only.")
         @OptionGroup var options: TrainingOptions
-        func run() async throws { try await options.run(.sft) }
+        @Option(name: .customLong("for"), help: PurposeHelp.text) var purpose = TrainingPurpose.policy
+        func run() async throws { try await options.run(.sft, purpose: purpose) }
     }
 
     struct DPO: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "dpo", abstract: "Direct preference optimisation on chosen/rejected pairs (o1coder export dpo).")
+            commandName: "dpo", abstract: "Direct preference optimisation on chosen/rejected pairs (o1coder export dpo, or tcg data with --for tcg).")
         @OptionGroup var options: TrainingOptions
-        @Option(help: "DPO's beta (strength of the pull toward the reference model).") var beta = 0.1
+        @Option(help: "DPO's beta (strength of the pull toward the reference model; default \(TrainingHyperparameters().beta)).")
+        var beta: Double?
+        @Option(name: .customLong("for"), help: PurposeHelp.text) var purpose = TrainingPurpose.policy
         func run() async throws {
-            var o = options
-            o.beta = beta
-            try await o.run(.dpo)
+            try await options.run(.dpo, flags: ["beta": beta.map(Setting.number)], purpose: purpose)
         }
     }
+}
+
+/// A hyper-parameter's value as a flag or a --config line gives it.
+typealias Setting = TrainingHyperparameters.Setting
+
+enum PurposeHelp {
+    static let text = ArgumentHelp(
+        "What the data trains: policy (o1coder export) or tcg (o1coder tcg data, the test case generator); checked, and recorded with the model.",
+        valueName: "purpose")
 }
 
 extension TrainCommand {
     struct PRM: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "prm",
-            abstract: "A generative process reward model on step labels (o1coder export prm): P(+) at a tag after every step.",
-            discussion: "Metrics (step accuracy, ROC-AUC, log-loss, before and after) are on held-out problems.")
+            abstract: "A generative process reward model: P(+) at a tag after every step, point-wise or pair-wise.",
+            discussion: """
+                --objective pointwise (default): step labels from o1coder export --format prm, cross-entropy at \
+                each tag; metrics: step accuracy, ROC-AUC, log-loss. --objective pairwise: sibling steps from \
+                o1coder export --format prm-pairs, Bradley–Terry on s = logit(+) − logit(−) at the step's tag \
+                (−log σ(s_chosen − s_rejected)); metrics: pair accuracy (s_chosen > s_rejected) and loss. \
+                Either model is scored the same way afterwards (σ(s) is P(+)). Metrics are on held-out \
+                problems (split by problem, never by step), before and after training.
+                """)
         @OptionGroup var options: TrainingOptions
-        @Option(help: "Fit hard step labels or soft step values.") var labels = PRMTargets.hard
-        @Option(help: "Fraction of problems held out for the metrics.") var evalFraction = 0.2
+        @Option(help: "Point-wise on step labels or pair-wise on sibling steps (default pointwise).") var objective: PRMObjective?
+        @Option(help: "Point-wise: fit hard step labels or soft step values (default hard).") var labels: PRMTargets?
+        @Option(help: "Fraction of problems held out for the metrics (default \(TrainingHyperparameters().evalFraction)).")
+        var evalFraction: Double?
+        @Option(help: "Pair-wise: all exported pairs, or rStar-Math's top-bottom-2 (the two best siblings by value against the two worst; default all).")
+        var pairSelection: PRMPairSelection?
+        @Option(help: "Pair-wise: least value gap of a pair that trains, beyond the export's --margin (default 0).")
+        var pairMargin: Double?
         func run() async throws {
-            var o = options
-            o.prmTargets = labels
-            o.evalFraction = evalFraction
-            try await o.run(.prm)
+            try await options.run(
+                .prm,
+                flags: [
+                    "objective": objective.map { .string($0.rawValue) }, "labels": labels.map { .string($0.rawValue) },
+                    "eval-fraction": evalFraction.map(Setting.number), "pair-selection": pairSelection.map { .string($0.rawValue) },
+                    "pair-margin": pairMargin.map(Setting.number),
+                ])
         }
     }
 }
@@ -76,84 +105,104 @@ extension TrainCommand {
                 vLLM generation (README, Training).
                 """)
         @OptionGroup var options: TrainingOptions
-        @Option(help: "Completions per prompt (the group GRPO normalises rewards within).") var generations = 2
-        @Option(help: "Token cap of each completion.") var maxCompletionLength = 128
-        @Option(help: "Sampling temperature.") var temperature = 1.0
+        @Option(help: "Completions per prompt (the group GRPO normalises rewards within; default 2).") var generations: Int?
+        @Option(help: "Token cap of each completion (default 128).") var maxCompletionLength: Int?
+        @Option(help: "Sampling temperature (default 1.0).") var temperature: Double?
         @Option(help: ArgumentHelp("An o1coder serve server for the rewards (default: one of this process's own).", valueName: "url"))
         var sandbox: String?
         @Option(help: "Sandbox workers of the server this process starts.") var workers = 2
 
         func run() async throws {
-            var o = options
-            o.generations = generations
-            o.maxCompletionLength = maxCompletionLength
-            o.temperature = temperature
-            if let sandbox { return try await o.run(.grpo, rewardURL: sandbox) }
-            try await LocalRewardServer.with(workers: workers) { url in try await o.run(.grpo, rewardURL: url) }
+            let flags: [String: Setting?] = [
+                "generations": generations.map(Setting.integer), "max-completion-length": maxCompletionLength.map(Setting.integer),
+                "temperature": temperature.map(Setting.number),
+            ]
+            let options = options
+            if let sandbox { return try await options.run(.grpo, flags: flags, rewardURL: sandbox) }
+            try await LocalRewardServer.with(workers: workers) { url in try await options.run(.grpo, flags: flags, rewardURL: url) }
         }
     }
 }
 
 extension PRMTargets: ExpressibleByArgument {}
+extension PRMObjective: ExpressibleByArgument {}
+extension PRMPairSelection: ExpressibleByArgument {}
+extension TrainingPurpose: ExpressibleByArgument {}
 
+/// The options every `train` subcommand takes. Hyper-parameters are optional here so that one
+/// given on the command line can be told from one left to the --config file or the default.
 struct TrainingOptions: ParsableArguments {
+    static let defaults = TrainingHyperparameters()
+
     @Option(help: "Training data (JSONL).") var data: String
     @Option(help: "Base model: a registry name, a trained model's name or a .gguf path.")
     var base = ModelRegistry.defaultModel.rawValue
     @Option(help: "Name of the trained model to register.") var out: String
-    @Option(help: "Optimiser steps.") var steps = 20
-    @Option(help: "Learning rate.") var learningRate = 1e-4
-    @Option(help: "Sequences per step.") var batchSize = 2
-    @Option(help: "Steps accumulated per optimiser update.") var gradientAccumulation = 1
-    @Option(help: "Longest sequence in tokens (longer ones are cut).") var maxLength = 512
-    @Option(help: "Linear warm-up steps.") var warmupSteps = 0
-    @Option(help: "Checkpoint every this many steps (what a killed run resumes from).") var saveSteps = 10
-    @Option(help: "LoRA rank.") var loraRank = 8
-    @Option(help: "LoRA alpha.") var loraAlpha = 16
-    @Option(help: "LoRA dropout.") var loraDropout = 0.0
-    @Option(help: "Seed of initialisation and data order.") var seed: UInt64 = 42
-    @Option(help: "CPU threads for torch.") var threads = 2
+    @Option(help: ArgumentHelp("Hyper-parameters from a file of `flag-name: value` lines (flat YAML); flags win over it.", valueName: "F.yaml"))
+    var config: String?
+    @Option(help: "Optimiser steps (default \(defaults.maxSteps)).") var steps: Int?
+    @Option(help: "Learning rate (default \(defaults.learningRate)).") var learningRate: Double?
+    @Option(help: "Sequences per step (default \(defaults.batchSize)).") var batchSize: Int?
+    @Option(help: "Steps accumulated per optimiser update (default \(defaults.gradientAccumulationSteps)).") var gradientAccumulation: Int?
+    @Option(help: "Longest sequence in tokens; longer ones are cut (default \(defaults.maxLength)).") var maxLength: Int?
+    @Option(help: "Linear warm-up steps (default \(defaults.warmupSteps)).") var warmupSteps: Int?
+    @Option(help: "Checkpoint every this many steps, what a killed run resumes from (default \(defaults.saveSteps)).") var saveSteps: Int?
+    @Option(help: "LoRA rank (default \(defaults.loraRank)).") var loraRank: Int?
+    @Option(help: "LoRA alpha (default \(defaults.loraAlpha)).") var loraAlpha: Int?
+    @Option(help: "LoRA dropout (default \(defaults.loraDropout)).") var loraDropout: Double?
+    @Option(help: "Seed of initialisation and data order (default \(defaults.seed)).") var seed: UInt64?
+    @Option(help: "CPU threads for torch (default \(defaults.threads)).") var threads: Int?
     @Flag(help: "Discard an earlier run or model of this name and start over.") var restart = false
     @Flag(help: "Print the training record as JSON.") var json = false
-    var beta = 0.1
-    var prmTargets = PRMTargets.hard
-    var evalFraction = 0.2
-    var generations: Int?
-    var maxCompletionLength: Int?
-    var temperature: Double?
 
     func validate() throws {
-        if let problem = TrainingRequest.problem(withName: out) ?? hyperparameters.problem { throw ValidationError(problem + ".") }
+        if let problem = TrainingRequest.problem(withName: out) { throw ValidationError(problem + ".") }
     }
 
-    var hyperparameters: TrainingHyperparameters {
-        var h = TrainingHyperparameters()
-        h.maxSteps = steps
-        h.learningRate = learningRate
-        h.batchSize = batchSize
-        h.gradientAccumulationSteps = gradientAccumulation
-        h.maxLength = maxLength
-        h.warmupSteps = warmupSteps
-        h.saveSteps = saveSteps
-        h.loraRank = loraRank
-        h.loraAlpha = loraAlpha
-        h.loraDropout = loraDropout
-        h.beta = beta
-        h.seed = seed
-        h.threads = threads
-        h.prmTargets = prmTargets
-        h.evalFraction = evalFraction
-        h.generations = generations
-        h.maxCompletionLength = maxCompletionLength
-        h.temperature = temperature
+    /// The hyper-parameters given as flags, by flag name (the keys of a --config file).
+    var flags: [String: Setting?] {
+        [
+            "steps": steps.map(Setting.integer), "learning-rate": learningRate.map(Setting.number),
+            "batch-size": batchSize.map(Setting.integer), "gradient-accumulation": gradientAccumulation.map(Setting.integer),
+            "max-length": maxLength.map(Setting.integer), "warmup-steps": warmupSteps.map(Setting.integer),
+            "save-steps": saveSteps.map(Setting.integer), "lora-rank": loraRank.map(Setting.integer),
+            "lora-alpha": loraAlpha.map(Setting.integer), "lora-dropout": loraDropout.map(Setting.number),
+            "seed": seed.map { .integer(Int(truncatingIfNeeded: $0)) }, "threads": threads.map(Setting.integer),
+        ]
+    }
+
+    /// Defaults, then the --config file, then the flags given (common and `extra`). A bad file
+    /// or value is a usage error (64), reported without the root command's usage line that a
+    /// ValidationError thrown from run() would add.
+    func hyperparameters(_ method: TrainingMethod, extra: [String: Setting?]) throws -> TrainingHyperparameters {
+        func usageError(_ message: String) -> ExitCode {
+            StandardError.write("Error: " + message)
+            return ExitCode.validationFailure
+        }
+        var file: TrainingConfigFile?
+        if let config {
+            do {
+                file = try TrainingConfigFile.load(config, keys: TrainingHyperparameters.settingKeys(for: method))
+            } catch {
+                throw usageError(error.message)
+            }
+        }
+        let given = flags.merging(extra) { a, _ in a }.compactMapValues { $0 }
+        let h = TrainingHyperparameters.resolved(for: method, file: file, flags: given)
+        if let problem = h.problem { throw usageError(problem + (config.map { " (set by a flag or in \($0))" } ?? "") + ".") }
         return h
     }
 
-    func run(_ method: TrainingMethod, rewardURL: String? = nil) async throws {
+    func run(
+        _ method: TrainingMethod, flags extra: [String: Setting?] = [:], purpose: TrainingPurpose? = nil, rewardURL: String? = nil
+    ) async throws {
+        let hyperparameters = try hyperparameters(method, extra: extra)
         let store = ModelStore.standard()
         let environment = try TrainingEnvironment.beside(store)
         let trainer = ModelTrainer(environment: environment, store: store)
-        let request = TrainingRequest(method: method, data: data, base: base, name: out, hyperparameters: hyperparameters, rewardURL: rewardURL)
+        let request = TrainingRequest(
+            method: method, data: data, base: base, name: out, hyperparameters: hyperparameters, rewardURL: rewardURL, purpose: purpose,
+            configFile: config)
         let reporter = ProgressReporter(label: "train \(method.rawValue)")
         let task = Task {
             try await trainer.train(request, restart: restart) { phase in
@@ -184,8 +233,12 @@ struct TrainingOptions: ParsableArguments {
             print(String(decoding: try encoder.encode(model), as: UTF8.self))
             return
         }
-        print("trained \(model.name) (\(model.method.rawValue), \(model.steps) steps on \(model.records) records from \(model.parent))")
-        let keys = ["train_loss", "mean_reward", "train_runtime", "peak_rss_bytes", "base_eval_roc_auc", "eval_roc_auc", "base_eval_step_accuracy", "eval_step_accuracy"]
+        let what = [model.purpose.map(\.rawValue), model.hyperparameters.prmObjective?.rawValue].compactMap { $0 }
+        print("trained \(model.name) (\(([model.method.rawValue] + what).joined(separator: ", ")), \(model.steps) steps on \(model.records) records from \(model.parent))")
+        let keys = [
+            "train_loss", "mean_reward", "train_runtime", "peak_rss_bytes", "base_eval_roc_auc", "eval_roc_auc", "base_eval_step_accuracy",
+            "eval_step_accuracy", "base_eval_pair_accuracy", "eval_pair_accuracy", "base_eval_pair_loss", "eval_pair_loss",
+        ]
         for key in keys where model.metrics[key] != nil {
             print("  \(key): \(model.metrics[key]!)")
         }

@@ -29,8 +29,9 @@ public struct ModelTrainer: Sendable {
             throw TrainingError(.badJob, problem + ".")
         }
         guard FileManager.default.fileExists(atPath: request.data) else {
-            throw TrainingError(.badData, "\(request.data): no such file. Expected \(request.method.dataShape) records, one JSON object per line.")
+            throw TrainingError(.badData, "\(request.data): no such file. Expected \(request.dataShape) records, one JSON object per line.")
         }
+        try request.purpose?.check(data: request.data, method: request.method)
         if ModelRegistry.descriptor(for: ModelID(rawValue: request.name)) != nil {
             throw TrainingError(.conflict, "--out \(request.name) is a registry model's name; choose another.")
         }
@@ -44,19 +45,7 @@ public struct ModelTrainer: Sendable {
         progress(.convertingBase)
         let hfBase = try await baseDirectory(for: root)
 
-        var paths = ["base_dir": hfBase, "data": request.data, "output_dir": run]
-        if let continued { paths["init_adapter"] = continued }
-        if request.method == .grpo {
-            guard let url = request.rewardURL else { throw TrainingError(.badJob, "GRPO needs a reward server (o1coder serve)") }
-            paths["reward_url"] = url
-        }
-        let task: RunnerJob.Task = switch request.method {
-        case .sft: .sft
-        case .dpo: .dpo
-        case .prm: .prm
-        case .grpo: .grpo
-        }
-        let job = RunnerJob(task: task, paths: paths, hyperparameters: request.hyperparameters)
+        let job = try Self.runnerJob(for: request, baseDirectory: hfBase, runDirectory: run, continuing: continued)
         let events = try await runner.run(job, jobFile: run + "/job.json", log: run + "/train.log") { event in
             if case .progress(let step, let total, let values) = event {
                 progress(.training(step: step, total: total, loss: values["loss"] ?? values["train_loss"]))
@@ -89,10 +78,28 @@ public struct ModelTrainer: Sendable {
             name: request.name, method: request.method, parent: request.base, data: request.data, dataSHA256: dataSHA256,
             records: records, hyperparameters: request.hyperparameters, metrics: metrics, steps: Int(metrics["steps"] ?? 0),
             resumedFrom: resumedFrom, torch: environment.torch, lockSHA256: environment.lockSHA256, created: Date(),
-            adapter: gguf, peftAdapter: peft, spec: spec)
+            adapter: gguf, peftAdapter: peft, spec: spec, purpose: request.purpose, configFile: request.configFile)
         try OutputFile.write(Array(Self.encoder.encode(model)), to: dir + "/training.json")
         try store.registerTrained(spec)
         return model
+    }
+
+    /// The runner job that trains `request`: the method's task with the request's resolved
+    /// hyper-parameters (a pair-wise PRM is the `prm` task with `prm_objective: pairwise`).
+    static func runnerJob(for request: TrainingRequest, baseDirectory: String, runDirectory: String, continuing adapter: String?) throws(TrainingError) -> RunnerJob {
+        var paths = ["base_dir": baseDirectory, "data": request.data, "output_dir": runDirectory]
+        if let adapter { paths["init_adapter"] = adapter }
+        if request.method == .grpo {
+            guard let url = request.rewardURL else { throw TrainingError(.badJob, "GRPO needs a reward server (o1coder serve)") }
+            paths["reward_url"] = url
+        }
+        let task: RunnerJob.Task = switch request.method {
+        case .sft: .sft
+        case .dpo: .dpo
+        case .prm: .prm
+        case .grpo: .grpo
+        }
+        return RunnerJob(task: task, paths: paths, hyperparameters: request.hyperparameters)
     }
 
     /// The training record of trained model `name`, if there is one.

@@ -24,4 +24,10 @@ public struct TrainedModel: Codable, Sendable, Equatable {
     public var adapter: String
     public var peftAdapter: String
     public var spec: ModelSpec
+    /// SFT and DPO: whether the policy or the test case generator was trained (nil in records
+    /// written before `--for`, and for PRM and GRPO).
+    public var purpose: TrainingPurpose?
+    /// The `--config` file the hyper-parameters were resolved with; ``hyperparameters`` holds
+    /// the resolved values (defaults, then the file, then the flags).
+    public var configFile: String?
 }

@@ -9,6 +9,8 @@ public struct TrainingError: Error, CustomStringConvertible, Sendable, Equatable
         case conversionFailed = "conversion_failed"
         case interrupted
         case conflict
+        /// A `--config` file that does not parse or names unknown keys (never from the runner).
+        case badConfiguration = "bad_configuration"
         case failed
     }
 

@@ -26,6 +26,13 @@ public struct TrainingHyperparameters: Codable, Sendable, Hashable {
     public var maxCompletionLength: Int?
     /// GRPO: the sampling temperature (nil: 1.0).
     public var temperature: Double?
+    /// PRM: the objective (nil: point-wise, as records written before the pair-wise one read).
+    public var prmObjective: PRMObjective?
+    /// Pair-wise PRM: which of the export's pairs train (nil: all of them).
+    public var pairSelection: PRMPairSelection?
+    /// Pair-wise PRM: the least value gap of a pair that trains, on top of the export's own
+    /// `--margin` (nil: 0, every exported pair).
+    public var pairMargin: Double?
 
     public init() {}
 
@@ -36,6 +43,7 @@ public struct TrainingHyperparameters: Codable, Sendable, Hashable {
         case warmupSteps = "warmup_steps", saveSteps = "save_steps", loraRank = "lora_r", loraAlpha = "lora_alpha"
         case loraDropout = "lora_dropout", beta, seed, threads, prmTargets = "prm_labels", evalFraction = "eval_fraction"
         case generations = "num_generations", maxCompletionLength = "max_completion_length", temperature
+        case prmObjective = "prm_objective", pairSelection = "pair_selection", pairMargin = "pair_margin"
     }
 
     /// What is wrong with these values, in the words of the command-line flags; nil when valid.
@@ -56,6 +64,13 @@ public struct TrainingHyperparameters: Codable, Sendable, Hashable {
         }
         if let maxCompletionLength, maxCompletionLength < 1 { return "--max-completion-length must be at least 1" }
         if let temperature, temperature <= 0 { return "--temperature must be positive" }
+        if let pairMargin, !(pairMargin >= 0) { return "--pair-margin must not be negative" }
+        if prmObjective == .pairwise, prmTargets == .soft {
+            return "--labels is for --objective pointwise (pairs have no step labels; their order is the target)"
+        }
+        if prmObjective != .pairwise, pairSelection != nil || pairMargin != nil {
+            return "--pair-selection and --pair-margin are for --objective pairwise"
+        }
         return nil
     }
 }
@@ -63,4 +78,20 @@ public struct TrainingHyperparameters: Codable, Sendable, Hashable {
 /// Which labels a PRM is fitted to (spec 6.3–6.4): hard 0/1 step labels or soft values in [0, 1].
 public enum PRMTargets: String, Codable, Sendable, CaseIterable {
     case hard, soft
+}
+
+/// How a PRM is fitted (spec 6.1): point-wise on step labels, or pair-wise (Bradley–Terry) on
+/// sibling steps after the same prefix, the better one first (`o1coder export --format prm-pairs`).
+/// Both train the same generative model, read as P(+) at the tag after each step.
+public enum PRMObjective: String, Codable, Sendable, CaseIterable {
+    case pointwise, pairwise
+}
+
+/// Which exported pairs a pair-wise PRM trains on.
+public enum PRMPairSelection: String, Codable, Sendable, CaseIterable {
+    /// Every pair of the file (the export already kept only gaps of at least its `--margin`).
+    case all
+    /// rStar-Math's choice (Guan et al. 2025, §3.3): among the siblings after one prefix, the two
+    /// best steps by value against the two worst.
+    case topBottom2 = "top-bottom-2"
 }

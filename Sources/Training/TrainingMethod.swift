@@ -15,7 +15,7 @@ public enum TrainingMethod: String, Codable, Sendable, CaseIterable {
         switch self {
         case .sft: "messages (o1coder export sft) or prompt/completion"
         case .dpo: "prompt/chosen/rejected (o1coder export dpo)"
-        case .prm: "prompt/completions/labels/values/problemId (o1coder export prm)"
+        case .prm: "prompt/completions/labels/values/problem_id (o1coder export --format prm)"
         case .grpo: "prompt/ground_truth (o1coder export --format verl, .jsonl or .parquet)"
         }
     }

@@ -9,10 +9,15 @@ public struct TrainingRequest: Codable, Sendable, Equatable {
     /// GRPO: the `o1coder serve` server that scores completions (not part of the run's identity:
     /// a resumed run may use another server).
     public var rewardURL: String?
+    /// SFT and DPO: what is trained, checked against the data (nil: not checked, as before `--for`).
+    public var purpose: TrainingPurpose?
+    /// The `--config` file the hyper-parameters were resolved with, if any (provenance only: the
+    /// resolved values are in ``hyperparameters``).
+    public var configFile: String?
 
     public init(
         method: TrainingMethod, data: String, base: String, name: String, hyperparameters: TrainingHyperparameters = .init(),
-        rewardURL: String? = nil
+        rewardURL: String? = nil, purpose: TrainingPurpose? = nil, configFile: String? = nil
     ) {
         self.method = method
         self.data = data
@@ -20,6 +25,14 @@ public struct TrainingRequest: Codable, Sendable, Equatable {
         self.name = name
         self.hyperparameters = hyperparameters
         self.rewardURL = rewardURL
+        self.purpose = purpose
+        self.configFile = configFile
+    }
+
+    /// The fields a data record must have, for the method and (PRM) its objective.
+    public var dataShape: String {
+        method == .prm && hyperparameters.prmObjective == .pairwise
+            ? "prompt/prefix/chosen/rejected/problem_id (o1coder export --format prm-pairs)" : method.dataShape
     }
 
     /// What must match for a run directory to be resumed rather than refused.
