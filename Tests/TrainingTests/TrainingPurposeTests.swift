@@ -1,4 +1,5 @@
 import Foundation
+import O1CoderTestSupport
 import Inference
 import Testing
 @testable import Training
@@ -7,11 +8,7 @@ import Testing
     let scratch = NSTemporaryDirectory() + "o1coder-purpose-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
 
     func write(_ name: String, _ rows: [[String: Any]]) throws -> String {
-        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-        let path = scratch + "/" + name
-        let lines = try rows.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }
-        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        try JSONLFixture.write(rows, named: name, in: scratch)
     }
 
     static let tcgPrompt: [[String: String]] = [

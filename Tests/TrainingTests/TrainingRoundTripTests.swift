@@ -22,11 +22,7 @@ struct TrainingRoundTripTests {
     }
 
     func write(_ name: String, _ rows: [[String: Any]]) throws -> String {
-        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-        let path = scratch + "/" + name
-        let lines = try rows.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }
-        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        try JSONLFixture.write(rows, named: name, in: scratch)
     }
 
     func memorisation() throws -> String {
