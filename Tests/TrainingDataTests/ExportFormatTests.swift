@@ -5,7 +5,7 @@ import TrainingData
 @Suite struct ExportFormatTests {
     @Test("Every format but verl is a run's process data; verl rows select all or public tests")
     func formats() throws {
-        #expect(ExportFormat.allCases.compactMap(\.processData) == [.sft, .prm, .dpo, .prmPairs])
+        #expect(ExportFormat.allCases.compactMap(\.processData) == [.sft, .prm, .dpo, .ppm, .prmPairs])
         #expect(ExportFormat.verl.processData == nil)
         var problem = Problem(
             id: ProblemID("Mbpp/2"), dataset: .mbpp, prompt: "Write sq.", style: .function(entryPoint: "sq"), referenceSolution: nil,
