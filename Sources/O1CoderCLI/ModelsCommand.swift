@@ -18,29 +18,8 @@ struct ModelsCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON instead of a table.") var json = false
 
         func run() async throws {
-            let store = ModelStore.standard()
-            if json {
-                struct Row: Encodable { var name: String; var size: Int; var cached: Bool; var path: String; var sha256: String; var summary: String }
-                let rows = ModelRegistry.all.map {
-                    Row(name: $0.id.rawValue, size: $0.size.rawValue, cached: store.isCached($0), path: store.path(for: $0), sha256: $0.sha256, summary: $0.summary)
-                }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                print(String(decoding: try encoder.encode(rows), as: UTF8.self))
-                return
-            }
-            print("NAME                         SIZE      CACHED  SHA256")
-            for d in ModelRegistry.all {
-                let size = String(format: "%.0f MB", Double(d.size.rawValue) / 1e6)
-                let name = d.id.rawValue + (d.id == ModelRegistry.defaultModel ? "*" : "")
-                print(name.padding(toLength: 29, withPad: " ", startingAt: 0) + size.padding(toLength: 10, withPad: " ", startingAt: 0)
-                    + (store.isCached(d) ? "yes     " : "no      ") + d.sha256)
-            }
-            for name in store.trainedNames() {
-                let parent = (try? store.trainedSpec(name))??.lineage.parent?.rawValue ?? "?"
-                print(name.padding(toLength: 29, withPad: " ", startingAt: 0) + "trained  from " + parent)
-            }
-            print("* default model. Cache: \(store.directory)")
+            let listing = ModelListing(store: ModelStore.standard())
+            print(json ? try listing.json() : listing.table())
         }
     }
 
