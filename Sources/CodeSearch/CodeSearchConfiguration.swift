@@ -44,6 +44,15 @@ public struct CodeSearchConfiguration: Codable, Sendable, Hashable {
     public func reward(passRate: Double, compiles: Bool) -> Double {
         compileBonus * (compiles ? 1 : 0) + (1 - compileBonus) * passRate
     }
+
+    /// These settings with one seed for search and sampling, and `stepTokens` as the cap per step.
+    public func seeded(_ seed: UInt64, stepTokens: Int) -> CodeSearchConfiguration {
+        var c = self
+        c.search.seed = seed
+        c.sampling.seed = seed
+        c.sampling.maxTokens = stepTokens
+        return c
+    }
 }
 
 /// How a PRM shapes the search: each candidate step's prior is

@@ -54,10 +54,7 @@ struct BenchSearchCommand: AsyncParsableCommand {
             let loaded = try selection.loadFile()
             var problems = loaded.problems
             if let spec = shard.flatMap(ShardSpec.init) { problems = spec.select(problems) }
-            var c = CodeSearchConfiguration.standard
-            c.search.seed = seed
-            c.sampling.seed = seed
-            c.sampling.maxTokens = maxTokens
+            let c = CodeSearchConfiguration.standard.seeded(seed, stepTokens: maxTokens)
             let spec = try modelOptions.modelSpec()
             let manifest = ComparisonManifest(
                 model: spec.name, modelSHA256: spec.sha256 ?? "", rewardTests: rewardTests.rawValue, configuration: c,
@@ -86,10 +83,7 @@ struct BenchSearchCommand: AsyncParsableCommand {
         }
         let report = ComparisonReport(
             records: try book.records(), arms: arms, budgets: budgets, rewardTests: rewardTests.rawValue,
-            manifest: try? JSONDecoder().decode(
-                ComparisonManifest.self,
-                from: Data(contentsOf: URL(fileURLWithPath: ComparisonManifest.path(forLedger: ledger)))),
-            ledger: ledger)
+            manifest: ComparisonManifest.recorded(forLedger: ledger), ledger: ledger)
         try OutputFile.write(report.json(), to: out)
         try OutputFile.write(report.html(), to: html)
         print(report.text())

@@ -123,4 +123,25 @@ import Testing
         #expect(again.map(\.problem.rawValue) == ["Mbpp/1", "Mbpp/2"])
         #expect(again[0].key == "mcts-standard|2000|Mbpp/1")
     }
+
+    @Test("The manifest is written for a new ledger, read back, and names what a later run changed")
+    func manifest() throws {
+        let ledger = FileManager.default.temporaryDirectory.appendingPathComponent("manifest-\(UUID().uuidString)/l.jsonl").path
+        let c = CodeSearchConfiguration.standard.seeded(7, stepTokens: 256)
+        #expect(c.search.seed == 7 && c.sampling.seed == 7 && c.sampling.maxTokens == 256)
+        var expected = CodeSearchConfiguration.standard
+        expected.search.seed = 7
+        expected.sampling.seed = 7
+        expected.sampling.maxTokens = 256
+        #expect(c == expected, "nothing else changes")
+        let manifest = ComparisonManifest(model: "m", modelSHA256: "s", rewardTests: "public", configuration: c, toolVersion: "0")
+        #expect(ComparisonManifest.recorded(forLedger: ledger) == nil)
+        #expect(try manifest.openOrCheck(ledger: ledger).isEmpty)
+        #expect(ComparisonManifest.recorded(forLedger: ledger) == manifest)
+        #expect(try manifest.openOrCheck(ledger: ledger).isEmpty, "the same settings may extend the ledger")
+        var other = manifest
+        other.model = "n"
+        other.configuration = CodeSearchConfiguration.standard.seeded(8, stepTokens: 256)
+        #expect(try other.openOrCheck(ledger: ledger) == ["model m → n", "search/sampling configuration"])
+    }
 }

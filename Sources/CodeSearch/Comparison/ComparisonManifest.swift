@@ -19,6 +19,11 @@ public struct ComparisonManifest: Codable, Sendable, Hashable {
 
     public static func path(forLedger ledger: String) -> String { ledger + ".manifest.json" }
 
+    /// The manifest recorded beside `ledger`, if any (nil for a new or unreadable one).
+    public static func recorded(forLedger ledger: String) -> ComparisonManifest? {
+        FileManager.default.contents(atPath: path(forLedger: ledger)).flatMap { try? JSONDecoder().decode(ComparisonManifest.self, from: $0) }
+    }
+
     /// Writes the manifest for a new ledger, or checks it against the recorded one.
     /// - Returns: the differences (empty when the ledger may be extended).
     public func openOrCheck(ledger: String) throws -> [String] {
