@@ -39,6 +39,7 @@ struct SelfPlayCommand: AsyncParsableCommand {
     @Option(help: "Seed of search, sampling and training.") var seed: UInt64 = 42
     @Flag(help: "Update the policy by SFT only (no DPO on the round's preference pairs).") var sftOnly = false
     @Option(help: "Sampled answers per held-out problem for pass@k (0: greedy pass@1 only).") var evalSamples = 0
+    @Option(help: "Skip problems every one, or none, of the last N searches solved (0: search all).") var curriculumWindow = 0
 
     func validate() throws {
         guard rounds >= 0 else { throw ValidationError("--rounds must be at least 0.") }
@@ -72,7 +73,8 @@ struct SelfPlayCommand: AsyncParsableCommand {
         training.threads = threads
         training.seed = seed
         return SelfPlayConfiguration(
-            search: search, training: training, namePrefix: prefix, preferenceUpdate: !sftOnly, evaluationSamples: evalSamples)
+            search: search, training: training, namePrefix: prefix, preferenceUpdate: !sftOnly, evaluationSamples: evalSamples,
+            curriculum: curriculumWindow > 0 ? Curriculum(window: curriculumWindow) : nil)
     }
 
     func run() async throws {

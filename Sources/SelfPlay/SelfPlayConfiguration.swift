@@ -15,19 +15,22 @@ public struct SelfPlayConfiguration: Codable, Sendable, Equatable {
     /// Sampled answers per held-out problem (at the search's temperature) for pass@k, besides
     /// the greedy pass@1; 0 for greedy only.
     public var evaluationSamples: Int
+    /// Drops problems always or never solved in the last searches from the next one; nil keeps all.
+    public var curriculum: Curriculum?
 
     public init(
         search: CodeSearchConfiguration = .standard, training: TrainingHyperparameters = .init(), namePrefix: String,
-        preferenceUpdate: Bool = true, evaluationSamples: Int = 0
+        preferenceUpdate: Bool = true, evaluationSamples: Int = 0, curriculum: Curriculum? = nil
     ) {
         self.search = search
         self.training = training
         self.namePrefix = namePrefix
         self.preferenceUpdate = preferenceUpdate
         self.evaluationSamples = max(0, evaluationSamples)
+        self.curriculum = curriculum
     }
 
-    enum CodingKeys: String, CodingKey { case search, training, namePrefix, preferenceUpdate, evaluationSamples }
+    enum CodingKeys: String, CodingKey { case search, training, namePrefix, preferenceUpdate, evaluationSamples, curriculum }
 
     /// Directories recorded before the DPO stage and sampled evaluation existed keep their meaning.
     public init(from decoder: any Decoder) throws {
@@ -37,5 +40,6 @@ public struct SelfPlayConfiguration: Codable, Sendable, Equatable {
         namePrefix = try c.decode(String.self, forKey: .namePrefix)
         preferenceUpdate = try c.decodeIfPresent(Bool.self, forKey: .preferenceUpdate) ?? false
         evaluationSamples = try c.decodeIfPresent(Int.self, forKey: .evaluationSamples) ?? 0
+        curriculum = try c.decodeIfPresent(Curriculum.self, forKey: .curriculum)
     }
 }

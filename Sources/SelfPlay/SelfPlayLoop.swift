@@ -103,7 +103,12 @@ public struct SelfPlayLoop: Sendable {
                     if trainProblems == nil {
                         trainProblems = try await rewardTests.prepare(train, sandbox: sandbox, limits: configuration.search.limits).problems
                     }
-                    try finish(try await search(round, problems: trainProblems ?? [], progress: progress))
+                    var searching = round
+                    let kept = try curriculumProblems(trainProblems ?? [], before: index, in: state)
+                    if kept.count < (trainProblems ?? []).count {
+                        searching.curriculumDropped = Set((trainProblems ?? []).map(\.id.rawValue)).subtracting(kept.map(\.id.rawValue)).sorted()
+                    }
+                    try finish(try await search(searching, problems: kept, progress: progress))
                 }
                 if round.data == nil {
                     progress(.stage(round: index, "export"))
@@ -160,6 +165,18 @@ public struct SelfPlayLoop: Sendable {
         try store.setStatus(.finished, run: runID)
         round.searchFinished = true
         return round
+    }
+
+    /// The training problems round `index` searches: all, or what the curriculum keeps given the
+    /// earlier rounds' stored search results (fixed once those rounds finished, so a resumed
+    /// search sees the same list).
+    func curriculumProblems(_ problems: [Problem], before index: Int, in state: SelfPlayState) throws -> [Problem] {
+        guard let curriculum = configuration.curriculum else { return problems }
+        let history = try state.rounds.prefix(index).compactMap(\.searchRun).map { run in
+            Dictionary(try store.problems(run: run).map { ($0.problemId, $0.solved) }, uniquingKeysWith: { first, _ in first })
+        }
+        let dropped = curriculum.dropped(problems.map(\.id.rawValue), history: history)
+        return problems.filter { !dropped.contains($0.id.rawValue) }
     }
 
     func export(_ round: SelfPlayState.Round) throws -> SelfPlayState.DataFiles {

@@ -55,7 +55,8 @@ struct SelfPlayLoopTests {
     static let wrong = "code\">\n```python\ndef add(a, b):\n    return a - b\n```\n</step>"
 
     func loop(
-        _ trainer: any PolicyTrainer, prefix: String, steps: Int = 2, answers: [String] = [answer], evaluationSamples: Int = 0
+        _ trainer: any PolicyTrainer, prefix: String, steps: Int = 2, answers: [String] = [answer], evaluationSamples: Int = 0,
+        curriculum: Curriculum? = nil
     ) throws -> SelfPlayLoop {
         var training = TrainingHyperparameters()
         training.maxSteps = steps
@@ -69,7 +70,8 @@ struct SelfPlayLoopTests {
         }
         return try SelfPlayLoop(
             configuration: SelfPlayConfiguration(
-                search: search, training: training, namePrefix: prefix, evaluationSamples: evaluationSamples),
+                search: search, training: training, namePrefix: prefix, evaluationSamples: evaluationSamples,
+                curriculum: curriculum),
             models: { _ in ConstantLanguageModel(cycling: answers) }, sandbox: sandbox,
             store: try RunStore(path: scratch + "/runs.sqlite"), trainer: trainer, directory: scratch + "/selfplay")
     }
@@ -168,5 +170,22 @@ struct SelfPlayLoopTests {
         #expect(page.contains("<svg") && page.contains("held-out pass@1 (greedy)") && page.contains("held-out pass@1 (sampled)"))
         #expect(page.contains("\(prefix)-r1-sft") && page.contains(">round<"))
         #expect(SelfPlayReport(state: state).series.map(\.points.count) == [2, 1, 2], "pass@1 greedy r0 r1, search r1, sampled r0 r1")
+    }
+
+    @Test("The curriculum drops problems the last search always solved: round 2 searches none and keeps the policy")
+    func curriculum() async throws {
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let environment = try TrainingEnvironment.discover(cache: TestEnvironment.cacheDirectory, repository: TestEnvironment.packageRoot)
+        let counting = CountingTrainer(ModelTrainer(environment: environment, store: ModelStore(directory: scratch + "/models")))
+        let prefix = "spcur\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: counting.inner.runDirectory("\(prefix)-r1")) }
+        let state = try await loop(counting, prefix: prefix, curriculum: Curriculum(window: 1))
+            .run(rounds: 2, basePolicy: TestEnvironment.testModelPath, train: [Self.problem("Mbpp/1"), Self.problem("Mbpp/2")],
+                 evaluate: [Self.problem("Mbpp/11")])
+        #expect(state.rounds[1].curriculumDropped == nil && state.rounds[1].data?.searchedProblems == 2)
+        #expect(state.rounds[2].curriculumDropped == ["Mbpp/1", "Mbpp/2"])
+        #expect(state.rounds[2].data?.searchedProblems == 0)
+        #expect(state.rounds[2].policy == "\(prefix)-r1", "nothing to train on: the policy is kept")
+        #expect(counting.requests.withLock { $0.count } == 1)
     }
 }
