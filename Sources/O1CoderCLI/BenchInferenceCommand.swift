@@ -24,8 +24,8 @@ struct BenchInferenceCommand: AsyncParsableCommand {
         var path: String?
         var threads: Int
         var throughput: ThroughputMeasurement
-        var forked: PrefixSharingBenchmark.Run?
-        var naive: PrefixSharingBenchmark.Run?
+        var forked: TokenUsage?
+        var naive: TokenUsage?
     }
 
     func run() async throws {

@@ -14,24 +14,9 @@ public struct PrefixSharingBenchmark: Sendable {
         self.branchTokens = branchTokens
     }
 
-    /// One side's token accounting (the field names are the benchmark JSON's).
-    public struct Run: Codable, Sendable, Hashable {
-        public var promptTokensEvaluated: Int
-        public var promptTokensReused: Int
-        public var generatedTokens: Int
-        public var seconds: Double
-
-        init(usage: TokenUsage) {
-            promptTokensEvaluated = usage.promptTokensEvaluated
-            promptTokensReused = usage.promptTokensReused
-            generatedTokens = usage.generatedTokens
-            seconds = usage.seconds
-        }
-    }
-
     /// Runs both sides: forked on `engine`, naive on a second engine loaded from `spec` with
     /// one sequence and no prefix cache.
-    public func run(on engine: LlamaEngine, spec: ModelSpec, logger: Logger) async throws -> (forked: Run, naive: Run) {
+    public func run(on engine: LlamaEngine, spec: ModelSpec, logger: Logger) async throws -> (forked: TokenUsage, naive: TokenUsage) {
         let prompt = try await Self.syntheticPrompt(tokens: promptTokens, engine: engine)
         let parameters = SamplingParameters(temperature: 0.8, seed: 1, maxTokens: branchTokens)
         await engine.clearPrefixCache()
@@ -49,7 +34,7 @@ public struct PrefixSharingBenchmark: Sendable {
                 GenerationRequest(prompt: prompt, parameters: p, n: 1, wantsLogProbs: true), ignoringEndOfSequence: true)
             total = total + r.usage
         }
-        return (Run(usage: forked.usage), Run(usage: total))
+        return (forked.usage, total)
     }
 
     /// Python source text cut to exactly `tokens` tokens (as a raw-text prompt).
