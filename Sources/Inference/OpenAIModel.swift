@@ -61,6 +61,8 @@ public final class OpenAIModel: LanguageModel {
         guard request.n >= 1 else { throw OpenAIBackendError.invalidRequest("n must be ≥ 1 (is \(request.n))") }
         var completions: [Int: Completion] = [:]
         var usage = TokenUsage()
+        // Encoded once: every batch and retry round sends the same prompt.
+        let encoded = try await encodedPrompt(request)
         // Each round asks for every missing sample, in batches; a round that adds nothing means
         // the server keeps returning no choices, which is malformed.
         while completions.count < request.n {
@@ -68,7 +70,7 @@ public final class OpenAIModel: LanguageModel {
             let batches = Self.batches(missing, size: configuration.maxChoicesPerRequest)
             let results = try await withThrowingTaskGroup(of: (Int, [Completion], TokenUsage).self) { group in
                 for batch in batches {
-                    group.addTask { try await self.requestBatch(request, first: batch.first, count: batch.count) }
+                    group.addTask { try await self.requestBatch(request, encoded: encoded, first: batch.first, count: batch.count) }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
@@ -82,7 +84,7 @@ public final class OpenAIModel: LanguageModel {
             }
             if added == 0 {
                 throw OpenAIBackendError.malformedResponse(
-                    url: configuration.url(Self.path(for: request.prompt)).absoluteString,
+                    url: configuration.url(Self.path(for: request.prompt, encoded: encoded)).absoluteString,
                     reason: "the server returned no choices", bodyExcerpt: "")
             }
         }
@@ -128,10 +130,11 @@ public final class OpenAIModel: LanguageModel {
 
     // MARK: - Requests
 
-    static func path(for prompt: PromptInput) -> String {
+    /// The route of a prompt: chat messages, or text and token ids (`encoded`) on completions.
+    static func path(for prompt: PromptInput, encoded: TokenPromptEncoder.Encoded? = nil) -> String {
         switch prompt {
-        case .chat: return "/v1/chat/completions"
-        case .text: return "/v1/completions"
+        case .chat where encoded == nil: return "/v1/chat/completions"
+        case .chat, .text: return "/v1/completions"
         }
     }
 
@@ -192,9 +195,10 @@ public final class OpenAIModel: LanguageModel {
         return body
     }
 
-    private func requestBatch(_ request: GenerationRequest, first: Int, count: Int) async throws -> (Int, [Completion], TokenUsage) {
-        let encoded = try await encodedPrompt(request)
-        let path = encoded == nil ? Self.path(for: request.prompt) : "/v1/completions"
+    private func requestBatch(
+        _ request: GenerationRequest, encoded: TokenPromptEncoder.Encoded?, first: Int, count: Int
+    ) async throws -> (Int, [Completion], TokenUsage) {
+        let path = Self.path(for: request.prompt, encoded: encoded)
         let body = body(for: request, first: first, count: count, streaming: false, tokens: encoded)
         var response: OpenAIWire.CompletionResponse?
         let elapsed = try await clock.measure {
@@ -236,7 +240,7 @@ public final class OpenAIModel: LanguageModel {
             throw OpenAIBackendError.invalidRequest("stream produces one completion; n is \(request.n) (use generate for n > 1)")
         }
         let encoded = try await encodedPrompt(request)
-        let path = encoded == nil ? Self.path(for: request.prompt) : "/v1/completions"
+        let path = Self.path(for: request.prompt, encoded: encoded)
         let body = body(for: request, first: 0, count: 1, streaming: true, tokens: encoded)
         var accumulator = StreamAccumulator(stop: request.parameters.stop)
         var parser = ServerSentEventParser()

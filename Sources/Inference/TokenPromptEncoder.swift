@@ -32,9 +32,6 @@ actor TokenPromptEncoder {
         self.model = model
     }
 
-    /// The server's routes, found on first use (llama-server unless `/apply-template` is missing).
-    var serverDialect: Dialect? { dialect }
-
     func encode(_ messages: [ChatMessage]) async throws -> Encoded {
         var head = messages
         var assistant = ""

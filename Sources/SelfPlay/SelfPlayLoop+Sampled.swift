@@ -8,18 +8,18 @@ import RunStorage
 import Sampling
 
 extension SelfPlayLoop {
-    /// pass@k of `policy` on the held-out problems: ``SelfPlayConfiguration/evaluationSamples``
+    /// pass@k of the policy `model` on the held-out problems: ``SelfPlayConfiguration/evaluationSamples``
     /// zero-shot direct answers per problem at the search's sampling settings, graded on the
     /// hidden tests. Each problem's record is appended to the round's ledger when it is graded,
     /// so a killed evaluation resumes without resampling finished problems.
-    func sampledEvaluation(_ policy: String, round: Int, problems: [Problem]) async throws -> SelfPlayState.SampledEvaluation {
+    func sampledEvaluation(_ model: any LanguageModel, round: Int, problems: [Problem]) async throws -> SelfPlayState.SampledEvaluation {
         let samples = configuration.evaluationSamples
         let ledger = JSONLLedger<Sampling.ProblemRecord>(path: roundDirectory(round) + "/evaluation-samples.jsonl")
         var done = Dictionary(try ledger.records().map { ($0.taskID, $0) }, uniquingKeysWith: { first, _ in first })
         let pending = problems.filter { done[$0.id] == nil }
         if !pending.isEmpty {
             let sampler = ProblemSampler(
-                model: try await models(policy), prompts: zeroShot, sandbox: sandbox,
+                model: model, prompts: zeroShot, sandbox: sandbox,
                 configuration: SamplingConfiguration(
                     style: .direct, samplingProtocol: .independent(samples: samples), sampling: configuration.search.sampling,
                     fewShotExamples: 0, limits: configuration.search.limits))

@@ -103,12 +103,12 @@ public struct SelfPlayLoop: Sendable {
                     if trainProblems == nil {
                         trainProblems = try await rewardTests.prepare(train, sandbox: sandbox, limits: configuration.search.limits).problems
                     }
+                    let problems = trainProblems ?? []
+                    let dropped = try curriculumDropped(problems, before: index, in: state)
                     var searching = round
-                    let kept = try curriculumProblems(trainProblems ?? [], before: index, in: state)
-                    if kept.count < (trainProblems ?? []).count {
-                        searching.curriculumDropped = Set((trainProblems ?? []).map(\.id.rawValue)).subtracting(kept.map(\.id.rawValue)).sorted()
-                    }
-                    try finish(try await search(searching, problems: kept, progress: progress))
+                    if !dropped.isEmpty { searching.curriculumDropped = dropped.sorted() }
+                    try finish(
+                        try await search(searching, problems: problems.filter { !dropped.contains($0.id.rawValue) }, progress: progress))
                 }
                 if round.data == nil {
                     progress(.stage(round: index, "export"))
@@ -167,16 +167,15 @@ public struct SelfPlayLoop: Sendable {
         return round
     }
 
-    /// The training problems round `index` searches: all, or what the curriculum keeps given the
-    /// earlier rounds' stored search results (fixed once those rounds finished, so a resumed
+    /// The training problems round `index` leaves out: none, or what the curriculum drops given
+    /// the earlier rounds' stored search results (fixed once those rounds finished, so a resumed
     /// search sees the same list).
-    func curriculumProblems(_ problems: [Problem], before index: Int, in state: SelfPlayState) throws -> [Problem] {
-        guard let curriculum = configuration.curriculum else { return problems }
+    func curriculumDropped(_ problems: [Problem], before index: Int, in state: SelfPlayState) throws -> Set<String> {
+        guard let curriculum = configuration.curriculum else { return [] }
         let history = try state.rounds.prefix(index).compactMap(\.searchRun).map { run in
             Dictionary(try store.problems(run: run).map { ($0.problemId, $0.solved) }, uniquingKeysWith: { first, _ in first })
         }
-        let dropped = curriculum.dropped(problems.map(\.id.rawValue), history: history)
-        return problems.filter { !dropped.contains($0.id.rawValue) }
+        return curriculum.dropped(problems.map(\.id.rawValue), history: history)
     }
 
     func export(_ round: SelfPlayState.Round) throws -> SelfPlayState.DataFiles {
@@ -241,8 +240,9 @@ public struct SelfPlayLoop: Sendable {
 
     func evaluate(_ policy: String, round: Int, problems: [Problem]) async throws -> SelfPlayState.Evaluation {
         let ledger = JSONLLedger<ComparisonRecord>(path: roundDirectory(round) + "/evaluation.jsonl")
+        let model = try await models(policy)
         let comparison = ComputeMatchedComparison(
-            model: try await models(policy), prompts: zeroShot, sandbox: sandbox, configuration: configuration.search,
+            model: model, prompts: zeroShot, sandbox: sandbox, configuration: configuration.search,
             rewardTests: rewardTests, arms: [.greedyDirect], budgets: [], ledger: ledger)
         let records = try await comparison.run(problems)
         let solved = records.filter(\.solved).count
@@ -250,7 +250,7 @@ public struct SelfPlayLoop: Sendable {
             policy: policy, solved: solved, problems: records.count,
             interval: .wilson(successes: solved, trials: records.count),
             outcomes: Dictionary(records.map { ($0.problem.rawValue, $0.solved) }, uniquingKeysWith: { a, _ in a }),
-            sampled: configuration.evaluationSamples > 0 ? try await sampledEvaluation(policy, round: round, problems: problems) : nil)
+            sampled: configuration.evaluationSamples > 0 ? try await sampledEvaluation(model, round: round, problems: problems) : nil)
     }
 
     func roundDirectory(_ index: Int) -> String { directory + "/round-\(index)" }

@@ -62,8 +62,9 @@ extension ProcessDataExporter {
     static func editDistance(_ a: String, _ b: String, atLeast bound: Int) -> Bool {
         let x = Array(a), y = Array(b)
         guard abs(x.count - y.count) < bound else { return true }
+        guard !x.isEmpty else { return y.count >= bound }
         var row = Array(0...y.count)
-        for i in 1...max(1, x.count) where !x.isEmpty {
+        for i in 1...x.count {
             var previous = row[0]
             row[0] = i
             for j in stride(from: 1, through: y.count, by: 1) {
