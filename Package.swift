@@ -32,9 +32,11 @@ let package = Package(
         // Sandboxed execution of untrusted Python (bubblewrap + namespaces + rlimits + seccomp).
         .target(
             name: "Execution",
-            dependencies: ["O1CoderCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["O1CoderCore", "CSpawn", .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Python")],
             swiftSettings: strictSettings),
+        // posix_spawn helpers glibc hides behind _GNU_SOURCE, private to Execution.
+        .target(name: "CSpawn"),
         // pass@k, evaluation of samples files, reference-solution checks.
         .target(
             name: "Evaluation",

@@ -3,8 +3,8 @@ internal import Foundation
 internal import Glibc
 #endif
 
-/// One running Python worker: spawned with Foundation `Process` (posix_spawn, never fork), spoken
-/// to over pipes with blocking writes and `poll`-bounded reads.
+/// One running Python worker: a ``ChildProcess`` (posix_spawn, never fork, never Foundation's
+/// `Process`), spoken to over pipes with blocking writes and `poll`-bounded reads.
 ///
 /// `@unchecked Sendable`: an instance is only ever used from its `WorkerSlot`'s serial queue.
 final class WorkerProcess: @unchecked Sendable {
@@ -14,42 +14,18 @@ final class WorkerProcess: @unchecked Sendable {
         case endOfFile
     }
 
-    private let process: Process
-    private let requestFD: Int32
-    private let responseFD: Int32
-    private let requestPipe: Pipe
-    private let responsePipe: Pipe
+    private let child: ChildProcess
     private var buffer: [UInt8] = []
-    private var isKilled = false
+    private var requestFD: Int32 { child.inputFD }
+    private var responseFD: Int32 { child.outputFD }
 
-    var processIdentifier: Int32 { process.processIdentifier }
+    var processIdentifier: Int32 { child.processIdentifier }
 
     init(launch: WorkerLaunch, log: URL?) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: launch.executable)
-        process.arguments = launch.arguments
-        process.environment = launch.environment
-        let requestPipe = Pipe()
-        let responsePipe = Pipe()
-        process.standardInput = requestPipe
-        process.standardOutput = responsePipe
-        if let log, FileManager.default.createFile(atPath: log.path, contents: nil),
-            let handle = try? FileHandle(forWritingTo: log)
-        {
-            process.standardError = handle
-        } else {
-            process.standardError = FileHandle.nullDevice
-        }
-        try process.run()
-        self.process = process
-        self.requestPipe = requestPipe
-        self.responsePipe = responsePipe
-        self.requestFD = requestPipe.fileHandleForWriting.fileDescriptor
-        self.responseFD = responsePipe.fileHandleForReading.fileDescriptor
-    }
-
-    deinit {
-        kill()
+        let stderrPath = log.flatMap { FileManager.default.createFile(atPath: $0.path, contents: nil) ? $0.path : nil }
+        child = try ChildProcess(
+            executable: launch.executable, arguments: launch.arguments, environment: launch.environment,
+            stderrPath: stderrPath)
     }
 
     /// Writes one request line. False when the worker is gone.
@@ -101,16 +77,9 @@ final class WorkerProcess: @unchecked Sendable {
         }
     }
 
-    /// SIGKILLs the worker; bubblewrap's --die-with-parent and the pid namespaces take every
-    /// descendant with it. Foundation reaps the process.
+    /// SIGKILLs and reaps the worker; bubblewrap's --die-with-parent and the pid namespaces take
+    /// every descendant with it.
     func kill() {
-        guard !isKilled else { return }
-        isKilled = true
-        let pid = process.processIdentifier
-        if pid > 0, process.isRunning {
-            _ = Glibc.kill(pid, SIGKILL)
-        }
-        try? requestPipe.fileHandleForWriting.close()
-        try? responsePipe.fileHandleForReading.close()
+        child.kill()
     }
 }
