@@ -37,10 +37,15 @@ final class ChildProcess {
             Glibc.close(input.write)
             throw error
         }
+        var spawned = false
         defer {
-            // The child's ends; ours stay open.
+            // The child's ends always; ours only when no child was spawned (any throw below).
             Glibc.close(input.read)
             Glibc.close(output.write)
+            if !spawned {
+                Glibc.close(input.write)
+                Glibc.close(output.read)
+            }
         }
 
         var actions = posix_spawn_file_actions_t()
@@ -84,11 +89,8 @@ final class ChildProcess {
                     UnsafeMutablePointer(mutating: envpPointer.baseAddress!))
             }
         }
-        guard status == 0 else {
-            Glibc.close(input.write)
-            Glibc.close(output.read)
-            throw SpawnError(operation: "posix_spawn \(executable)", code: status)
-        }
+        guard status == 0 else { throw SpawnError(operation: "posix_spawn \(executable)", code: status) }
+        spawned = true
         processIdentifier = pid
         inputFD = input.write
         outputFD = output.read
