@@ -147,15 +147,22 @@ def convert_base(job):
     # Without dequantize=True the model counts as quantized and can be neither saved nor trained.
     model = AutoModelForCausalLM.from_pretrained(d, gguf_file=f, dtype=torch.float32,
                                                  quantization_config=GgufConfig(dequantize=True))
-    tmp = out + ".partial"
+    # A directory of our own: two processes converting the same base at once (a CLI run beside
+    # the test suite) must not write into, or delete, each other's files.
+    tmp = f"{out}.partial-{os.getpid()}"
     model.save_pretrained(tmp)
     tok.save_pretrained(tmp)
     with open(os.path.join(tmp, "o1coder-converted.json"), "w") as g:
         json.dump({"gguf": os.path.abspath(gguf), "seconds": time.time() - start}, g)
-    if os.path.isdir(out):
-        import shutil
-        shutil.rmtree(out)
-    os.rename(tmp, out)
+    import shutil
+    if os.path.isdir(out) and not os.path.isfile(done):
+        shutil.rmtree(out, ignore_errors=True)  # a conversion killed before it finished
+    try:
+        os.rename(tmp, out)
+    except OSError:
+        if not os.path.isfile(done):
+            raise
+        shutil.rmtree(tmp)  # another process finished the same conversion first
     emit("done", out=out, cached=False, seconds=time.time() - start, peak_rss_bytes=peak_rss_bytes())
 
 
