@@ -25,6 +25,9 @@ let package = Package(
     targets: [
         // Dependency-free values shared by every stage.
         .target(name: "O1CoderCore", swiftSettings: strictSettings),
+        // The one way to start a process: ChildProcess (posix_spawn, nothing inherited) for sandbox
+        // workers, TrustedProcess on it for helpers (pip, unzip, the training runner, test servers).
+        .target(name: "ChildProcesses", dependencies: ["CSpawn"], swiftSettings: strictSettings),
         // Problems, tests and dataset loaders.
         .target(name: "Datasets", dependencies: ["O1CoderCore", "CZlib"], swiftSettings: strictSettings),
         // zlib's C API (Debian's zlib1g-dev), private to Datasets.
@@ -32,10 +35,10 @@ let package = Package(
         // Sandboxed execution of untrusted Python (bubblewrap + namespaces + rlimits + seccomp).
         .target(
             name: "Execution",
-            dependencies: ["O1CoderCore", "CSpawn", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["O1CoderCore", "ChildProcesses", .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Python")],
             swiftSettings: strictSettings),
-        // posix_spawn helpers glibc hides behind _GNU_SOURCE, private to Execution.
+        // posix_spawn helpers glibc hides behind _GNU_SOURCE, private to ChildProcesses.
         .target(name: "CSpawn"),
         // pass@k, evaluation of samples files, reference-solution checks.
         .target(
@@ -61,15 +64,16 @@ let package = Package(
             name: "TrainingData", dependencies: ["O1CoderCore", "Datasets", "Reasoning", "Inference", "RunStorage"],
             swiftSettings: strictSettings),
         // Self-contained HTML reports (pure rendering).
-        .target(name: "Reports", swiftSettings: strictSettings),
+        .target(name: "Reports", dependencies: ["O1CoderCore"], swiftSettings: strictSettings),
         .target(
-            name: "Training", dependencies: ["O1CoderCore", "Datasets", "Inference"], swiftSettings: strictSettings),
+            name: "Training", dependencies: ["O1CoderCore", "Datasets", "Inference", "ChildProcesses"],
+            swiftSettings: strictSettings),
         // llama.cpp's C API (scripts/setup-llama.sh installs it; PKG_CONFIG_PATH points at its llama.pc).
         .systemLibrary(name: "CLlama", pkgConfig: "llama"),
         // LanguageModel protocol; llama.cpp engine (private CLlama) and OpenAI-compatible HTTP backend.
         .target(
             name: "Inference",
-            dependencies: ["O1CoderCore", "CLlama", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["O1CoderCore", "CLlama", "ChildProcesses", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
         // Test-case generator (TCG): model-proposed tests validated by a reference solution, quality
         // metrics (pass rate, discrimination, agreement) and TCG SFT/DPO training data.
@@ -101,16 +105,17 @@ let package = Package(
         // Test doubles and fixtures helpers (not a product).
         .target(
             name: "O1CoderTestSupport",
-            dependencies: ["O1CoderCore", "Execution", "Inference"],
+            dependencies: ["O1CoderCore", "Execution", "Inference", "ChildProcesses"],
             swiftSettings: strictSettings),
         .testTarget(name: "O1CoderCoreTests", dependencies: ["O1CoderCore"], swiftSettings: strictSettings),
+        .testTarget(name: "ChildProcessesTests", dependencies: ["ChildProcesses"], swiftSettings: strictSettings),
         .testTarget(
             name: "O1CoderTestSupportTests", dependencies: ["O1CoderTestSupport"], swiftSettings: strictSettings),
         .testTarget(
-            name: "DatasetsTests", dependencies: ["Datasets", "O1CoderTestSupport"],
+            name: "DatasetsTests", dependencies: ["Datasets", "O1CoderTestSupport", "ChildProcesses"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
-            name: "ExecutionTests", dependencies: ["Execution", "O1CoderTestSupport"],
+            name: "ExecutionTests", dependencies: ["Execution", "O1CoderTestSupport", "ChildProcesses"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "EvaluationTests", dependencies: ["Evaluation", "O1CoderTestSupport"],
@@ -119,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "CodeSearchTests", dependencies: ["CodeSearch", "O1CoderTestSupport"], swiftSettings: strictSettings),
         .testTarget(
-            name: "TrainingDataTests", dependencies: ["TrainingData", "Reasoning", "Inference"], resources: [.copy("Golden")],
+            name: "TrainingDataTests", dependencies: ["TrainingData", "Reasoning", "Inference", "O1CoderCore"], resources: [.copy("Golden")],
             swiftSettings: strictSettings),
         .target(
             name: "SelfPlay",
@@ -132,10 +137,10 @@ let package = Package(
             name: "SelfPlayTests", dependencies: ["SelfPlay", "Search", "O1CoderTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "TrainingTests", dependencies: ["Training", "Inference", "Service", "Execution", "O1CoderTestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "O1CoderTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "O1CoderTestSupport", "ChildProcesses"], swiftSettings: strictSettings),
         .testTarget(name: "SearchTests", dependencies: ["Search"], swiftSettings: strictSettings),
         .testTarget(
-            name: "InferenceTests", dependencies: ["Inference", "O1CoderTestSupport"],
+            name: "InferenceTests", dependencies: ["Inference", "O1CoderTestSupport", "ChildProcesses"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "TestGenerationTests", dependencies: ["TestGeneration", "O1CoderTestSupport"],
@@ -143,7 +148,7 @@ let package = Package(
         .testTarget(
             name: "O1CoderCLITests",
             dependencies: [
-                "O1CoderCLI", "Sampling", "Reasoning", "Inference", "Search", "O1CoderTestSupport",
+                "O1CoderCLI", "Sampling", "Reasoning", "Inference", "Search", "O1CoderTestSupport", "ChildProcesses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -152,7 +157,7 @@ let package = Package(
             name: "Reasoning", dependencies: ["O1CoderCore", "Inference"],
             resources: [.copy("Resources")], swiftSettings: strictSettings),
         .testTarget(
-            name: "ReasoningTests", dependencies: ["Reasoning", "O1CoderTestSupport"],
+            name: "ReasoningTests", dependencies: ["Reasoning", "O1CoderTestSupport", "ChildProcesses"],
             resources: [.copy("Golden"), .copy("Corpus")], swiftSettings: strictSettings),
         // Sampling baselines and the paper's metrics: pass@k and ASPR runs (resumable), Table 1.
         .target(

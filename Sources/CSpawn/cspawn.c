@@ -14,6 +14,16 @@ int o1_spawn_file_actions_addclosefrom(posix_spawn_file_actions_t *actions, int 
 #endif
 }
 
+int o1_spawn_file_actions_addchdir(posix_spawn_file_actions_t *actions, const char *path) {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 29))
+    return posix_spawn_file_actions_addchdir_np(actions, path);
+#else
+    (void)actions;
+    (void)path;
+    return ENOSYS;
+#endif
+}
+
 int o1_pipe_cloexec(int fds[2]) {
 #if defined(__linux__)
     return pipe2(fds, O_CLOEXEC);

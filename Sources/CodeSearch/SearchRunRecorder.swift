@@ -20,8 +20,7 @@ public enum SearchRunRecorder {
                 isTerminal: n.isTerminal, createdInRollout: n.createdInRollout)
         }
         var executions: [ExecutionRecord] = []
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        let encoder = JSONCoding.encoder()
         func record(_ id: NodeID, _ report: ProgramReport, _ scope: ExecutionScope) -> ExecutionRecord {
             let tests = (try? encoder.encode(report.tests)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
             return ExecutionRecord(

@@ -128,15 +128,11 @@ public struct DatasetLoader: Sendable {
             p.publicTests = PublicTests.suite(for: problem)
             return p
         }
+        let digest: String
+        do { digest = try SHA256.hex(ofFile: path) } catch { throw DatasetError(.unreadable, path: path, detail: error.reason) }
         return LoadResult(
-            dataset: dataset, path: path, sha256: try Self.sha256(ofFile: path), problems: problems,
+            dataset: dataset, path: path, sha256: digest, problems: problems,
             warnings: loaded.warnings, evalPlusInputs: loaded.evalPlusInputs)
     }
 
-    /// The SHA-256 of a file's bytes as stored.
-    public static func sha256(ofFile path: String) throws -> String {
-        var hasher = SHA256()
-        try FileChunks.forEach(path: path) { hasher.update($0) }
-        return hasher.finalizeHex()
-    }
 }

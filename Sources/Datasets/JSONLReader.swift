@@ -9,10 +9,9 @@ public import O1CoderCore
 /// Streams a JSONL file line by line, transparently decompressing gzip.
 ///
 /// - Plain files are read with `read(2)` in 64 KiB chunks.
-/// - Gzip files (detected by the `1f 8b` magic bytes, whatever the extension) are decompressed by
-///   spawning `/bin/gzip -dc` with Foundation `Process` and streaming its stdout. This keeps the
-///   package free of a zlib module map and never holds the unpacked file (up to 11 MB for
-///   EvalPlus) in memory: only the current line is buffered.
+/// - Gzip files (detected by the `1f 8b` magic bytes, whatever the extension) are decoded by
+///   zlib chunk by chunk as they are read, so the unpacked file (up to 11 MB for EvalPlus) is
+///   never held in memory: only the current line is buffered.
 ///
 /// Lines are split on `\n`; a trailing `\r` is dropped; blank lines are skipped but counted, so
 /// line numbers in errors match what an editor shows.
@@ -20,21 +19,15 @@ public struct JSONLReader: Sendable {
     public var path: String
     /// Lines longer than this are rejected (a binary or wrong file, not a dataset).
     public var maximumLineLength: ByteCount
-    /// The decompressor used for gzip files.
-    public var gzipExecutable: String
-
-    public init(path: String, maximumLineLength: ByteCount = .mebibytes(256), gzipExecutable: String = "/bin/gzip") {
+    public init(path: String, maximumLineLength: ByteCount = .mebibytes(256)) {
         self.path = path
         self.maximumLineLength = maximumLineLength
-        self.gzipExecutable = gzipExecutable
     }
 
     /// Calls `body` with each non-blank line (1-based line number, UTF-8 bytes without the newline).
     /// - Throws: ``DatasetError`` for I/O problems; rethrows whatever `body` throws.
     public func forEachLine(_ body: (_ lineNumber: Int, _ line: ArraySlice<UInt8>) throws -> Void) throws {
-        let source = try ByteSource(path: path, gzipExecutable: gzipExecutable)
-        var completed = false
-        defer { if !completed { source.abandon() } }
+        let source = try ByteSource(path: path)
         var buffer: [UInt8] = []
         var lineNumber = 0
         var scanFrom = 0
@@ -60,8 +53,6 @@ public struct JSONLReader: Sendable {
             lineNumber += 1
             try emit(buffer[...], lineNumber: lineNumber, body)
         }
-        completed = true
-        try source.finish()
     }
 
     private func emit(
@@ -115,17 +106,13 @@ public struct JSONLReader: Sendable {
 
     /// Reads a whole (small) file, decompressing gzip, for formats that are one JSON document.
     public func readAll() throws -> [UInt8] {
-        let source = try ByteSource(path: path, gzipExecutable: gzipExecutable)
-        var completed = false
-        defer { if !completed { source.abandon() } }
+        let source = try ByteSource(path: path)
         var all: [UInt8] = []
         while true {
             let chunk = try source.read()
             if chunk.isEmpty { break }
             all.append(contentsOf: chunk)
         }
-        completed = true
-        try source.finish()
         return all
     }
 }
@@ -138,55 +125,38 @@ private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count
     #endif
 }
 
-/// The bytes of a file: either read directly or through a `gzip -dc` child process.
+/// The bytes of a file: read directly, or decoded by zlib as they are read when the file is gzip.
 private final class ByteSource {
     private let path: String
     private let fd: Int32
-    private let process: Process?
-    private let errorPipe: Pipe?
+    private let inflater: Zlib.Inflater?
     private var firstChunk: [UInt8]?
     private static let chunkSize = 1 << 16
 
-    init(path: String, gzipExecutable: String) throws {
+    init(path: String) throws {
         self.path = path
         let fileFD = open(path, O_RDONLY | O_CLOEXEC)
         guard fileFD >= 0 else {
             throw DatasetError(.unreadable, path: path, detail: String(cString: strerror(errno)))
         }
-        let head = try ByteSource.readChunk(fd: fileFD, path: path)
-        let isGzip = head.count >= 2 && head[0] == 0x1F && head[1] == 0x8B
-        guard isGzip else {
-            fd = fileFD
-            process = nil
-            errorPipe = nil
-            firstChunk = head
+        fd = fileFD
+        let head: [UInt8]
+        do { head = try ByteSource.readChunk(fd: fileFD, path: path) } catch {
+            close(fileFD)
+            throw error
+        }
+        firstChunk = head
+        guard head.count >= 2 && head[0] == 0x1F && head[1] == 0x8B else {
+            inflater = nil
             return
         }
-        close(fileFD)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: gzipExecutable)
-        process.arguments = ["-dc", "--", path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw DatasetError(
-                .decompressionFailed, path: path,
-                detail: "could not start \(gzipExecutable) (\(error.localizedDescription)); install gzip")
+        do { inflater = try Zlib.Inflater() } catch {
+            close(fileFD)
+            throw DatasetError(.decompressionFailed, path: path, detail: error.detail)
         }
-        self.process = process
-        self.errorPipe = errors
-        self.fd = output.fileHandleForReading.fileDescriptor
-        firstChunk = nil
-        // Keep the read end alive via `output`'s file handle owned by the pipe object below.
-        self.outputPipe = output
     }
 
-    private var outputPipe: Pipe?
+    deinit { close(fd) }
 
     private static func readChunk(fd: Int32, path: String) throws -> [UInt8] {
         var chunk = [UInt8](repeating: 0, count: chunkSize)
@@ -201,40 +171,26 @@ private final class ByteSource {
         }
     }
 
-    /// The next chunk; empty at end of file.
+    /// The next chunk of (decoded) bytes; empty at end of file.
     func read() throws -> [UInt8] {
-        if let first = firstChunk {
-            firstChunk = nil
-            return first
+        while true {
+            let raw: [UInt8]
+            if let first = firstChunk {
+                firstChunk = nil
+                raw = first
+            } else {
+                raw = try ByteSource.readChunk(fd: fd, path: path)
+            }
+            guard let inflater else { return raw }
+            if raw.isEmpty {
+                guard inflater.atStreamEnd else {
+                    throw DatasetError(.decompressionFailed, path: path, detail: "truncated gzip data: the file ends inside a compressed stream")
+                }
+                return []
+            }
+            let decoded: [UInt8]
+            do { decoded = try inflater.decode(raw) } catch { throw DatasetError(.decompressionFailed, path: path, detail: error.detail) }
+            if !decoded.isEmpty { return decoded }
         }
-        return try ByteSource.readChunk(fd: fd, path: path)
-    }
-
-    /// Waits for the decompressor and reports its failure, if any.
-    func finish() throws {
-        guard let process else {
-            close(fd)
-            return
-        }
-        process.waitUntilExit()
-        let message = errorPipe.map { String(decoding: $0.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) } ?? ""
-        outputPipe = nil
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            let reason = message.trimmingCharacters(in: .whitespacesAndNewlines)
-            throw DatasetError(
-                .decompressionFailed, path: path,
-                detail: reason.isEmpty ? "gzip exited with status \(process.terminationStatus)" : reason)
-        }
-    }
-
-    /// Stops early (the caller threw): kills the decompressor and closes the file.
-    func abandon() {
-        guard let process else {
-            close(fd)
-            return
-        }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        outputPipe = nil
     }
 }

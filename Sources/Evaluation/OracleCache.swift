@@ -1,3 +1,4 @@
+import O1CoderCore
 internal import Foundation
 
 /// The on-disk cache of oracle outputs for one dataset file, keyed by the file's SHA-256. It grows
@@ -66,7 +67,7 @@ struct OracleCache: Codable, Sendable {
     func write(to path: String) throws {
         let data: Data
         do {
-            data = try JSONEncoder().encode(self)
+            data = try JSONCoding.encoder().encode(self)
         } catch {
             throw EvaluationError(.unwritableCache, path: path, detail: "encoding failed: \(error)")
         }

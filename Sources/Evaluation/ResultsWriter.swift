@@ -6,8 +6,7 @@ public enum ResultsWriter {
     /// Writes one JSON line per value (sorted keys, so output is diffable).
     /// - Throws: ``EvaluationError/Code/unwritableResults``.
     public static func writeJSONL<Value: Encodable>(_ values: [Value], to path: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONCoding.encoder()
         var data = Data()
         do {
             for value in values {

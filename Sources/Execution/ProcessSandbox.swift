@@ -184,7 +184,7 @@ public final class ProcessSandbox: Sandbox {
     private func perform(_ request: WorkerRequest, limits: ExecutionLimits) async throws -> Result<WorkerResponse, WorkerFailure> {
         let line: Data
         do {
-            line = try JSONEncoder().encode(request)
+            line = try JSONCoding.encoder().encode(request)
         } catch {
             return .failure(.died("cannot encode the request: \(error)"))
         }

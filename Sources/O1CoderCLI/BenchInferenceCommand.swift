@@ -1,3 +1,4 @@
+import O1CoderCore
 import ArgumentParser
 import Foundation
 import Inference
@@ -41,8 +42,7 @@ struct BenchInferenceCommand: AsyncParsableCommand {
             let sharing = PrefixSharingBenchmark(promptTokens: sharedPrompt, branches: branches, branchTokens: branchTokens)
             (report.forked, report.naive) = try await sharing.run(on: engine, spec: spec, logger: logger)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let encoder = JSONCoding.encoder(.document)
         print(String(decoding: try encoder.encode(report), as: UTF8.self))
     }
 }

@@ -4,18 +4,20 @@ import Foundation
 import Glibc
 #endif
 
-/// Ctrl-C during a long command: run `onInterrupt` (e.g. mark the run `interrupted`), then exit
-/// with 130. Finished work is already stored (one transaction per problem), so stopping at any
-/// point loses only the problems in flight.
+/// Ctrl-C during a long command. `init(onInterrupt:)`: run `onInterrupt` (e.g. mark the run
+/// `interrupted`), then exit with 130; finished work is already stored (one transaction per
+/// problem), so stopping loses only the problems in flight. ``cancelling(_:)``: cancel the work
+/// instead and let it stop cleanly (a trainer saves its checkpoint).
 /// `@unchecked Sendable`: `source` is set once in init and only cancelled afterwards (thread-safe).
 final class InterruptHandler: @unchecked Sendable {
     private let source: any DispatchSourceSignal
 
-    init(onInterrupt: @escaping @Sendable () -> Void) {
+    init(exits: Bool = true, onInterrupt: @escaping @Sendable () -> Void) {
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
             onInterrupt()
+            guard exits else { return }
             StandardError.write("interrupted; finished problems are stored. Resume with --resume.")
             exit(130)
         }
@@ -26,5 +28,13 @@ final class InterruptHandler: @unchecked Sendable {
     func cancel() {
         source.cancel()
         signal(SIGINT, SIG_DFL)
+    }
+
+    /// Runs `work` in a task that Ctrl-C cancels, and waits for it to end.
+    static func cancelling<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        let task = Task { try await work() }
+        let handler = InterruptHandler(exits: false) { task.cancel() }
+        defer { handler.cancel() }
+        return try await task.value
     }
 }

@@ -2,6 +2,7 @@ public import ArgumentParser
 import Foundation
 public import Inference
 import Logging
+import O1CoderCore
 
 extension OpenAIPromptEncoding: ExpressibleByArgument {}
 
@@ -67,18 +68,9 @@ struct ModelOptions: ParsableArguments, Sendable {
         LlamaConfiguration(contextLength: contextLength, threads: threads, parallelSequences: max(1, min(parallel, 32)))
     }
 
-    func loraAdapters() -> [LoRAAdapter] {
-        adapters.map { arg in
-            if let colon = arg.lastIndex(of: ":"), let scale = Float(arg[arg.index(after: colon)...]) {
-                return LoRAAdapter(path: String(arg[..<colon]), scale: scale)
-            }
-            return LoRAAdapter(path: arg, scale: 1)
-        }
-    }
-
     /// The resolved model: a registry entry (must be pulled) or a file path, plus adapters.
     func modelSpec(store: ModelStore = .standard()) throws -> ModelSpec {
-        try store.resolve(model, adapters: loraAdapters())
+        try store.resolve(model, adapters: adapters.map(LoRAAdapter.init(argument:)))
     }
 
     /// The embedded engine for these options.
@@ -106,21 +98,9 @@ struct ModelOptions: ParsableArguments, Sendable {
         }
     }
 
-    /// `--url` and the lines of `--urls-file` (blank lines and `#` comments skipped), each checked.
+    /// `--url` and the lines of `--urls-file`, each checked.
     func serverURLs() throws -> [URL] {
-        var texts = url
-        if let urlsFile {
-            guard let contents = try? String(contentsOfFile: urlsFile, encoding: .utf8) else {
-                throw ValidationError("--urls-file \(urlsFile) cannot be read.")
-            }
-            texts += contents.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
-        }
-        return try texts.map { text in
-            guard let parsed = ServerAddress.url(text) else {
-                throw ValidationError("'\(text)' is not an http(s) URL of a server, e.g. http://127.0.0.1:8080.")
-            }
-            return parsed
-        }
+        try ServerAddress.urls(url, listPath: urlsFile).mapError { ValidationError($0.message) }.get()
     }
 }
 

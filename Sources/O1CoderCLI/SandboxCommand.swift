@@ -16,14 +16,15 @@ struct SandboxCommand: AsyncParsableCommand {
         @Option(help: "Warm workers (default: one per core).") var workers: Int?
 
         func run() async throws {
-            let sandbox = try await ProcessSandbox(configuration: SandboxConfiguration(workers: workers))
-            let limits = ExecutionLimits.default
-            print("isolation: \(sandbox.isolation.rawValue)")
-            print("cgroups: \(sandbox.cgroups)")
-            print("workers: \(sandbox.configuration.workers)")
-            print("python: \(sandbox.configuration.python)")
-            print("limits: cpu \(limits.cpuSeconds) s, wall \(limits.wallSeconds) s, memory \(limits.memory), output \(limits.output), processes \(limits.processes), open files \(limits.openFiles)")
-            await sandbox.shutdown()
+            try await ProcessSandbox.with(configuration: SandboxConfiguration(workers: workers), logger: Logger(label: "o1coder.sandbox")) {
+                sandbox in
+                let limits = ExecutionLimits.default
+                print("isolation: \(sandbox.isolation.rawValue)")
+                print("cgroups: \(sandbox.cgroups)")
+                print("workers: \(sandbox.configuration.workers)")
+                print("python: \(sandbox.configuration.python)")
+                print("limits: cpu \(limits.cpuSeconds) s, wall \(limits.wallSeconds) s, memory \(limits.memory), output \(limits.output), processes \(limits.processes), open files \(limits.openFiles)")
+            }
         }
     }
 

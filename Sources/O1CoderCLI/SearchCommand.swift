@@ -94,7 +94,7 @@ struct SearchCommand: AsyncParsableCommand {
             limit: selection.limit, problems: selection.problemIDs, model: modelOptions.model,
             contextLength: modelOptions.contextLength, threads: modelOptions.threads, rewardTests: tests,
             generatedTestsPath: generatedTests,
-            generatedTestsSHA256: generatedTests.flatMap { try? DatasetLoader.sha256(ofFile: $0) })
+            generatedTestsSHA256: generatedTests.flatMap { try? SHA256.hex(ofFile: $0) })
     }
 
     func run() async throws {

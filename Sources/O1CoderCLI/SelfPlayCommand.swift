@@ -84,23 +84,23 @@ struct SelfPlayCommand: AsyncParsableCommand {
         let store = ModelStore.standard()
         let environment = try TrainingEnvironment.beside(store)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let sandbox = try await ProcessSandbox(configuration: SandboxConfiguration(), logger: logger)
         let threads = self.threads
-        let loop = try SelfPlayLoop(
-            configuration: configuration,
-            models: { name in
-                LlamaBackend.bootstrap(logger: logger)
-                return try await LlamaEngine.load(
-                    store.resolve(name), configuration: LlamaConfiguration(contextLength: 4096, threads: threads, parallelSequences: 8),
-                    logger: logger)
-            },
-            sandbox: sandbox, store: try RunStore(path: out + "/runs.sqlite"), trainer: ModelTrainer(environment: environment, store: store),
-            directory: out)
-        let reporter = ProgressReporter(label: "selfplay")
-        let state = try await loop.run(rounds: rounds, basePolicy: model, train: trainProblems, evaluate: evalProblems) {
-            Self.show($0, on: reporter)
+        let state = try await ProcessSandbox.with(configuration: SandboxConfiguration(), logger: logger) { sandbox in
+            let loop = try SelfPlayLoop(
+                configuration: configuration,
+                models: { name in
+                    LlamaBackend.bootstrap(logger: logger)
+                    return try await LlamaEngine.load(
+                        store.resolve(name), configuration: LlamaConfiguration(contextLength: 4096, threads: threads, parallelSequences: 8),
+                        logger: logger)
+                },
+                sandbox: sandbox, store: try RunStore(path: out + "/runs.sqlite"), trainer: ModelTrainer(environment: environment, store: store),
+                directory: out)
+            let reporter = ProgressReporter(label: "selfplay")
+            return try await loop.run(rounds: rounds, basePolicy: model, train: trainProblems, evaluate: evalProblems) {
+                Self.show($0, on: reporter)
+            }
         }
-        await sandbox.shutdown()
         for line in state.table { print(line) }
         print("state: \(out)/selfplay.json")
     }

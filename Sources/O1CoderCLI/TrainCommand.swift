@@ -1,12 +1,8 @@
 public import ArgumentParser
-import Dispatch
 import Foundation
 import Inference
 import O1CoderCore
 public import Training
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `o1coder train sft|dpo|prm|grpo`: a LoRA adapter trained out of process (TRL, or our PRM
 /// trainer), registered as a model every `--model` option takes.
@@ -171,80 +167,39 @@ struct TrainingOptions: ParsableArguments {
         ]
     }
 
-    /// Defaults, then the --config file, then the flags given (common and `extra`). A bad file
-    /// or value is a usage error (64), reported without the root command's usage line that a
-    /// ValidationError thrown from run() would add.
-    func hyperparameters(_ method: TrainingMethod, extra: [String: Setting?]) throws -> TrainingHyperparameters {
-        func usageError(_ message: String) -> ExitCode {
-            StandardError.write("Error: " + message)
-            return ExitCode.validationFailure
-        }
-        var file: TrainingConfigFile?
-        if let config {
-            do {
-                file = try TrainingConfigFile.load(config, keys: TrainingHyperparameters.settingKeys(for: method))
-            } catch {
-                throw usageError(error.message)
-            }
-        }
-        let given = flags.merging(extra) { a, _ in a }.compactMapValues { $0 }
-        let h = TrainingHyperparameters.resolved(for: method, file: file, flags: given)
-        if let problem = h.problem { throw usageError(problem + (config.map { " (set by a flag or in \($0))" } ?? "") + ".") }
-        return h
-    }
-
     func run(
         _ method: TrainingMethod, flags extra: [String: Setting?] = [:], purpose: TrainingPurpose? = nil, rewardURL: String? = nil
     ) async throws {
-        let hyperparameters = try hyperparameters(method, extra: extra)
+        let given = flags.merging(extra) { a, _ in a }.compactMapValues { $0 }
+        let hyperparameters: TrainingHyperparameters
+        do { hyperparameters = try TrainingHyperparameters.resolve(for: method, configPath: config, flags: given) } catch {
+            // Exit 64 without the root command's usage line, which a ValidationError from run() would add.
+            StandardError.write("Error: " + error.message)
+            throw ExitCode.validationFailure
+        }
         let store = ModelStore.standard()
-        let environment = try TrainingEnvironment.beside(store)
-        let trainer = ModelTrainer(environment: environment, store: store)
+        let trainer = ModelTrainer(environment: try TrainingEnvironment.beside(store), store: store)
         let request = TrainingRequest(
             method: method, data: data, base: base, name: out, hyperparameters: hyperparameters, rewardURL: rewardURL, purpose: purpose,
             configFile: config)
         let reporter = ProgressReporter(label: "train \(method.rawValue)")
-        let task = Task {
-            try await trainer.train(request, restart: restart) { phase in
-                switch phase {
-                case .convertingBase: StandardError.write("[train] preparing the base model (converted once, then cached)")
-                case .exporting: StandardError.write("[train] converting the adapter to GGUF")
-                case .training: phase.showSteps(on: reporter)
-                }
-            }
-        }
-        // Ctrl-C reaches the runner too (same process group); it saves a checkpoint and stops.
-        signal(SIGINT, SIG_IGN)
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        interrupt.setEventHandler { task.cancel() }
-        interrupt.resume()
-        defer { interrupt.cancel() }
         let model: TrainedModel
         do {
-            model = try await task.value
+            // Ctrl-C reaches the runner too (same process group); it saves a checkpoint and stops.
+            model = try await InterruptHandler.cancelling { [restart] in
+                try await trainer.train(request, restart: restart) { phase in
+                    switch phase {
+                    case .convertingBase: StandardError.write("[train] preparing the base model (converted once, then cached)")
+                    case .exporting: StandardError.write("[train] converting the adapter to GGUF")
+                    case .training: phase.showSteps(on: reporter)
+                    }
+                }
+            }
         } catch let error as TrainingError where error.kind == .interrupted {
             StandardError.write("interrupted; the checkpoint is saved in \(trainer.runDirectory(out)). Rerun the same command to resume.")
             throw ExitCode(130)
         }
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.dateEncodingStrategy = .iso8601
-            print(String(decoding: try encoder.encode(model), as: UTF8.self))
-            return
-        }
-        let what = [model.purpose.map(\.rawValue), model.hyperparameters.prmObjective?.rawValue].compactMap { $0 }
-        print("trained \(model.name) (\(([model.method.rawValue] + what).joined(separator: ", ")), \(model.steps) steps on \(model.records) records from \(model.parent))")
-        let keys = [
-            "train_loss", "mean_reward", "train_runtime", "peak_rss_bytes", "base_eval_roc_auc", "eval_roc_auc", "base_eval_step_accuracy",
-            "eval_step_accuracy", "base_eval_pair_accuracy", "eval_pair_accuracy", "base_eval_pair_loss", "eval_pair_loss",
-        ]
-        for key in keys where model.metrics[key] != nil {
-            print("  \(key): \(model.metrics[key]!)")
-        }
-        if let from = model.resumedFrom { print("  resumed from \(from)") }
-        print("  adapter: \(model.adapter)")
-        print("use it with --model \(model.name)")
+        print(json ? try StandardError.jsonString(model) : model.summary.joined(separator: "\n"))
     }
 }
 

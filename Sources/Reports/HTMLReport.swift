@@ -1,3 +1,4 @@
+import O1CoderCore
 public import Foundation
 
 /// Renders a ``TreeReport`` as one self-contained HTML file (inline CSS and script, no network):
@@ -5,8 +6,7 @@ public import Foundation
 /// selecting a node shows its step text, code and verdicts.
 public enum HTMLReport {
     public static func render(_ report: TreeReport) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONCoding.encoder()
         let json = String(decoding: try encoder.encode(report.problems), as: UTF8.self)
         let rows = report.summary.map {
             "<tr><th>\(HTMLEscaping.escape($0.label))</th><td>\(HTMLEscaping.escape($0.value))</td></tr>"

@@ -1,3 +1,4 @@
+import O1CoderCore
 public import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -60,8 +61,7 @@ public struct JSONLLedger<Record: Codable & Sendable>: Sendable {
 
     /// Appends one record and flushes it to disk.
     public func append(_ record: Record) throws(Failure) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONCoding.encoder()
         var line: Data
         do {
             line = try encoder.encode(record)

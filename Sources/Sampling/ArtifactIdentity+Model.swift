@@ -1,3 +1,4 @@
+import O1CoderCore
 import Datasets
 public import Inference
 
@@ -6,7 +7,7 @@ extension ArtifactIdentity {
     /// and that file's sha256, hashed here when the registry does not know it (so `--resume`
     /// refuses a different file under the same name).
     public init(model spec: ModelSpec) throws {
-        let sha = try spec.sha256 ?? DatasetLoader.sha256(ofFile: spec.basePath)
+        let sha = try spec.sha256 ?? SHA256.hex(ofFile: spec.basePath)
         let name = spec.adapters.isEmpty ? spec.name : spec.name + "+" + spec.adapters.map(\.path).joined(separator: "+")
         self.init(name: name, path: spec.basePath, sha256: sha)
     }

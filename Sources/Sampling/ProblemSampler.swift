@@ -39,7 +39,7 @@ public struct ProblemSampler: Sendable {
 
     /// Samples, extracts and grades every program of `problem`.
     /// - Throws: only tool failures (model, sandbox) and cancellation.
-    public func sample(_ problem: Problem) async throws -> ProblemRecord {
+    public func sample(_ problem: Problem) async throws -> SampledProblem {
         let clock = ContinuousClock()
         let start = clock.now
         let drafts: DraftBatch
@@ -56,7 +56,7 @@ public struct ProblemSampler: Sendable {
                 generatedTokens: draft.generatedTokens, completions: completions)
         }
         let seconds = (clock.now - start) / .seconds(1)
-        return ProblemRecord(taskID: problem.id, prefixes: prefixes, usage: drafts.usage, seconds: seconds)
+        return SampledProblem(taskID: problem.id, prefixes: prefixes, usage: drafts.usage, seconds: seconds)
     }
 
     // MARK: - Independent whole answers

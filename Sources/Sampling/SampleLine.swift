@@ -29,7 +29,7 @@ public struct SampleLine: Codable, Sendable, Hashable {
     }
 
     /// The lines of `records`, in record order.
-    public static func lines(records: [ProblemRecord], style: PromptStyle, samplingProtocol: SamplingProtocol)
+    public static func lines(records: [SampledProblem], style: PromptStyle, samplingProtocol: SamplingProtocol)
         -> [SampleLine]
     {
         var out: [SampleLine] = []

@@ -88,7 +88,7 @@ public struct PrefixRecord: Codable, Sendable, Hashable {
 }
 
 /// Everything sampled and graded for one problem: one line of `problems.jsonl`.
-public struct ProblemRecord: Codable, Sendable, Hashable {
+public struct SampledProblem: Codable, Sendable, Hashable {
     public var taskID: ProblemID
     /// For independent sampling, one prefix (`end == .none`) holding every whole answer.
     public var prefixes: [PrefixRecord]

@@ -3,7 +3,7 @@ import Inference
 
 /// One progress tick: a problem finished.
 public struct SamplingProgress: Sendable, Hashable {
-    public var record: ProblemRecord
+    public var record: SampledProblem
     /// Finished problems, including those done by earlier invocations.
     public var finished: Int
     public var total: Int
@@ -57,8 +57,8 @@ public struct SamplingRunner: Sendable {
     /// Samples every problem not in `finished`; returns all records (earlier ones first).
     /// - Throws: tool failures and cancellation; problems finished before stay in the ledger.
     public func run(
-        problems: [Problem], finished: [ProblemRecord], progress: @escaping @Sendable (SamplingProgress) -> Void = { _ in }
-    ) async throws -> [ProblemRecord] {
+        problems: [Problem], finished: [SampledProblem], progress: @escaping @Sendable (SamplingProgress) -> Void = { _ in }
+    ) async throws -> [SampledProblem] {
         let done = Set(finished.map(\.taskID))
         let todo = problems.filter { !done.contains($0.id) }
         let clock = ContinuousClock()
@@ -68,7 +68,7 @@ public struct SamplingRunner: Sendable {
         var finishedCount = problems.count { done.contains($0.id) }
         var finishedNow = 0
         let sampler = self.sampler
-        try await withThrowingTaskGroup(of: ProblemRecord.self) { group in
+        try await withThrowingTaskGroup(of: SampledProblem.self) { group in
             var next = 0
             while next < min(problemsInFlight, todo.count) {
                 let problem = todo[next]

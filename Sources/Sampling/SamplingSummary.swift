@@ -67,7 +67,7 @@ public struct SamplingSummary: Codable, Sendable, Hashable {
     /// pass@1, when defined.
     public var passAt1: Double? { passAtK.first { $0.k == 1 }?.value }
 
-    public init(records: [ProblemRecord], samplingProtocol: SamplingProtocol, ks: [Int] = [1, 5, 10]) {
+    public init(records: [SampledProblem], samplingProtocol: SamplingProtocol, ks: [Int] = [1, 5, 10]) {
         problems = records.count
         let completions = records.flatMap(\.completions)
         samples = completions.count

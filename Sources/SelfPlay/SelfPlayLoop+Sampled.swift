@@ -14,7 +14,7 @@ extension SelfPlayLoop {
     /// so a killed evaluation resumes without resampling finished problems.
     func sampledEvaluation(_ model: any LanguageModel, round: Int, problems: [Problem]) async throws -> SelfPlayState.SampledEvaluation {
         let samples = configuration.evaluationSamples
-        let ledger = JSONLLedger<Sampling.ProblemRecord>(path: roundDirectory(round) + "/evaluation-samples.jsonl")
+        let ledger = JSONLLedger<Sampling.SampledProblem>(path: roundDirectory(round) + "/evaluation-samples.jsonl")
         var done = Dictionary(try ledger.records().map { ($0.taskID, $0) }, uniquingKeysWith: { first, _ in first })
         let pending = problems.filter { done[$0.id] == nil }
         if !pending.isEmpty {

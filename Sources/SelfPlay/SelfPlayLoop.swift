@@ -142,8 +142,7 @@ public struct SelfPlayLoop: Sendable {
         if let existing = round.searchRun {
             runID = existing
         } else {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
+            let encoder = JSONCoding.encoder()
             let record = try store.createRun(
                 RunRecord(
                     kind: "selfplay-search", status: .running, createdAt: Date(),
@@ -257,8 +256,7 @@ public struct SelfPlayLoop: Sendable {
 
     /// The state and configuration files: readable, and stable under re-encoding.
     static var fileEncoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let encoder = JSONCoding.encoder(.document)
         return encoder
     }
 

@@ -75,7 +75,7 @@ public struct EvaluateRequest: Sendable, Hashable {
             var entry_point: String?
             var limits: ExecutionLimits
         }
-        return try JSONEncoder().encode(Wire(program: program, suite: suite, entry_point: entryPoint, limits: limits))
+        return try JSONCoding.encoder().encode(Wire(program: program, suite: suite, entry_point: entryPoint, limits: limits))
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ field: String) throws(ServiceRequestError) -> T {

@@ -88,7 +88,7 @@ public struct RemoteSandbox: Sandbox {
     public func run(_ request: ExecutionRequest) async throws -> ExecutionOutcome {
         switch api {
         case .o1coder:
-            let data = try await send("execute", body: try JSONEncoder().encode(request), timeout: request.limits.wallSeconds + 60)
+            let data = try await send("execute", body: try JSONCoding.encoder().encode(request), timeout: request.limits.wallSeconds + 60)
             return try decode(ExecutionOutcome.self, data, "execute")
         case .sandboxFusion:
             return try await runCode(request.program, stdin: request.stdin, limits: request.limits)
@@ -101,7 +101,7 @@ public struct RemoteSandbox: Sandbox {
         let request = RunCodeRequest(
             code: code, language: "python", stdin: stdin, runTimeout: limits.wallSeconds,
             memoryLimitMB: limits.memory.rawValue / (1 << 20) + 256)
-        let data = try await send("run_code", body: try JSONEncoder().encode(request), timeout: limits.wallSeconds + 60)
+        let data = try await send("run_code", body: try JSONCoding.encoder().encode(request), timeout: limits.wallSeconds + 60)
         return ExecutionOutcome(runCode: try decode(RunCodeResponse.self, data, "run_code"))
     }
 

@@ -1,3 +1,4 @@
+import O1CoderCore
 import Hummingbird
 public import Logging
 import Execution
@@ -115,8 +116,7 @@ public struct SandboxServer: Sendable {
     }
 
     static func json(_ value: some Encodable) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONCoding.encoder()
         let data = try encoder.encode(value)
         return Response(
             status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))

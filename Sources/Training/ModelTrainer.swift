@@ -35,7 +35,7 @@ public struct ModelTrainer: Sendable {
         if ModelRegistry.descriptor(for: ModelID(rawValue: request.name)) != nil {
             throw TrainingError(.conflict, "--out \(request.name) is a registry model's name; choose another.")
         }
-        let dataSHA256 = try DatasetLoader.sha256(ofFile: request.data)
+        let dataSHA256 = try SHA256.hex(ofFile: request.data)
         let (root, continued) = try rootAndAdapter(of: request.base)
         let run = runDirectory(request.name)
         let identity = TrainingRequest.Identity(
@@ -105,9 +105,7 @@ public struct ModelTrainer: Sendable {
     /// The training record of trained model `name`, if there is one.
     public func record(_ name: String) -> TrainedModel? {
         guard let data = FileManager.default.contents(atPath: store.trainedDirectory(name) + "/training.json") else { return nil }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return try? decoder.decode(TrainedModel.self, from: data)
+        return try? JSONCoding.decoder().decode(TrainedModel.self, from: data)
     }
 
     /// Greedy continuations of raw `prompts` by `model` (a registry or trained name) in the
@@ -156,7 +154,7 @@ public struct ModelTrainer: Sendable {
     /// The Hugging Face directory of a base GGUF, converted (dequantised) on first use and cached
     /// by the file's sha256.
     public func baseDirectory(for spec: ModelSpec) async throws -> String {
-        let sha = try spec.sha256 ?? DatasetLoader.sha256(ofFile: spec.basePath)
+        let sha = try spec.sha256 ?? SHA256.hex(ofFile: spec.basePath)
         let out = environment.directory + "/hf-base/" + String(sha.prefix(16))
         try await runner.run(
             RunnerJob(task: .convertBase, paths: ["gguf": spec.basePath, "out": out], threads: 2),
@@ -206,9 +204,7 @@ public struct ModelTrainer: Sendable {
     }
 
     static var encoder: JSONEncoder {
-        let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .sortedKeys]
-        e.dateEncodingStrategy = .iso8601
+        let e = JSONCoding.encoder(.document)
         return e
     }
 }

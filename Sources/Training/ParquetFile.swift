@@ -1,5 +1,6 @@
 import Foundation
-public import O1CoderCore
+import O1CoderCore
+import ChildProcesses
 
 extension TrainingEnvironment {
     /// Writes the JSONL rows at `jsonl` as one parquet file at `parquet` (verl's dataset
@@ -10,8 +11,8 @@ extension TrainingEnvironment {
         do {
             let out = try await TrustedProcess.run(python, [script, jsonl, parquet])
             return Int(String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
-        } catch let failure as TrustedProcess.Failure {
-            throw TrainingError(.environment, "Writing \(parquet) failed: \(failure)")
+        } catch {
+            throw TrainingError(.environment, "Writing \(parquet) failed: \(error)")
         }
     }
 }

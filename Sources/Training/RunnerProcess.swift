@@ -1,5 +1,7 @@
 public import Foundation
 import O1CoderCore
+import Synchronization
+import ChildProcesses
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,8 +30,7 @@ public struct RunnerProcess: Sendable {
     /// Synchronous on purpose: the typed-throws file write inside an async function crashed the
     /// Swift 6.3.1 optimiser (signal 11 while splitting the coroutine) in release builds.
     private static func write<Job: Encodable>(_ job: Job, jobFile: String, log: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let encoder = JSONCoding.encoder(.document)
         do {
             try OutputFile.write(Array(encoder.encode(job)), to: jobFile)
             try OutputFile.write("", to: log)
@@ -40,57 +41,32 @@ public struct RunnerProcess: Sendable {
 
     private func launch(jobFile: String, log: String, onEvent: @escaping @Sendable (RunnerEvent) -> Void) async throws -> [RunnerEvent] {
         if Task.isCancelled { throw TrainingError(.interrupted, "Interrupted before \(jobFile) started.") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: environment.python)
-        process.arguments = [environment.runner, jobFile]
         var env = ProcessInfo.processInfo.environment
         env["HF_HUB_OFFLINE"] = "1"
         env["HF_DATASETS_OFFLINE"] = "1"
         env["TOKENIZERS_PARALLELISM"] = "false"
         env["PYTHONUNBUFFERED"] = "1"
-        process.environment = env
-        let stdout = Pipe()
-        process.standardOutput = stdout
-        process.standardError = FileHandle(forWritingAtPath: log)
-        let (events, status) = try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<([RunnerEvent], Int32), any Error>) in
-                // The pipe is drained on a thread of its own so the cooperative pool never blocks.
-                let thread = Thread {
-                    do {
-                        try process.run()
-                    } catch {
-                        continuation.resume(
-                            throwing: TrainingError(.environment, "Could not start \(environment.python): \(error). Run `make setup-train`."))
-                        return
-                    }
-                    var events: [RunnerEvent] = []
-                    var buffer = Data()
-                    let handle = stdout.fileHandleForReading
-                    while true {
-                        let chunk = handle.availableData
-                        if chunk.isEmpty { break }
-                        buffer.append(chunk)
-                        while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                            let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
-                            buffer.removeSubrange(buffer.startIndex...newline)
-                            if let event = RunnerEvent.decode(line) {
-                                events.append(event)
-                                onEvent(event)
-                            }
-                        }
-                    }
-                    process.waitUntilExit()
-                    continuation.resume(returning: (events, process.terminationStatus))
-                }
-                thread.start()
+        let collected = EventLog()
+        let status: Int32
+        do {
+            // Cancelling this task sends SIGINT: the runner saves a checkpoint, reports
+            // `interrupted` and exits, which the grace period waits for.
+            status = try await TrustedProcess.streamLines(
+                environment.python, [environment.runner, jobFile], environment: env, errorLog: log, interrupt: SIGINT
+            ) { line in
+                guard let event = RunnerEvent.decode(line) else { return }
+                collected.append(event)
+                onEvent(event)
             }
-        } onCancel: {
-            // kill(2) rather than Process.interrupt(), which does nothing here on Linux.
-            let pid = process.processIdentifier
-            if pid > 0 { kill(pid, SIGINT) }
+        } catch {
+            throw TrainingError(.environment, "Could not start \(environment.python): \(error.detail). Run `make setup-train`.")
         }
+        let events = collected.events
         for case .error(let kind, let message) in events {
             throw TrainingError(TrainingError.Kind(rawValue: kind) ?? .failed, message + " (runner log: \(log))")
+        }
+        if status != 0 && Task.isCancelled {
+            throw TrainingError(.interrupted, "Interrupted; the runner stopped with status \(status) (runner log: \(log)).")
         }
         guard status == 0 else {
             let tail = (try? String(contentsOfFile: log, encoding: .utf8)).map { String($0.suffix(600)) } ?? ""
@@ -98,4 +74,11 @@ public struct RunnerProcess: Sendable {
         }
         return events
     }
+}
+
+/// Events as the runner's lines arrive (on TrustedProcess's reading thread), read once it has ended.
+private final class EventLog: Sendable {
+    private let storage = Mutex<[RunnerEvent]>([])
+    func append(_ event: RunnerEvent) { storage.withLock { $0.append(event) } }
+    var events: [RunnerEvent] { storage.withLock { $0 } }
 }

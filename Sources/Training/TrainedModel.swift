@@ -31,3 +31,21 @@ public struct TrainedModel: Codable, Sendable, Equatable {
     /// the resolved values (defaults, then the file, then the flags).
     public var configFile: String?
 }
+
+extension TrainedModel {
+    /// The final numbers a summary shows, in this order, where the trainer reported them.
+    static let summaryMetrics = [
+        "train_loss", "mean_reward", "train_runtime", "peak_rss_bytes", "base_eval_roc_auc", "eval_roc_auc", "base_eval_step_accuracy",
+        "eval_step_accuracy", "base_eval_pair_accuracy", "eval_pair_accuracy", "base_eval_pair_loss", "eval_pair_loss",
+    ]
+
+    /// What was trained from what, its final metrics and how to use it, as lines for a terminal.
+    public var summary: [String] {
+        let what = [purpose.map(\.rawValue), hyperparameters.prmObjective?.rawValue].compactMap { $0 }
+        var lines = ["trained \(name) (\(([method.rawValue] + what).joined(separator: ", ")), \(steps) steps on \(records) records from \(parent))"]
+        for key in Self.summaryMetrics { if let value = metrics[key] { lines.append("  \(key): \(value)") } }
+        if let resumedFrom { lines.append("  resumed from \(resumedFrom)") }
+        lines += ["  adapter: \(adapter)", "use it with --model \(name)"]
+        return lines
+    }
+}

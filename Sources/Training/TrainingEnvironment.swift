@@ -1,5 +1,6 @@
 public import Foundation
 import Datasets
+import O1CoderCore
 
 /// Where the training tools are: the pinned Python environment (`make setup-train` writes
 /// `$O1CODER_CACHE/train/environment.json`), the runner script in the repository, and
@@ -50,7 +51,7 @@ public struct TrainingEnvironment: Codable, Sendable, Hashable {
                 .environment, "training/runner.py not found. Run o1coder from the O1Coder checkout, or set O1CODER_ROOT to it.")
         }
         let lock = root + "/training/requirements.lock"
-        if let current = try? DatasetLoader.sha256(ofFile: lock), current != installed.lockSHA256 {
+        if let current = try? SHA256.hex(ofFile: lock), current != installed.lockSHA256 {
             throw TrainingError(.environment, "\(lock) changed since the training environment was made. Run `make setup-train`.")
         }
         return TrainingEnvironment(

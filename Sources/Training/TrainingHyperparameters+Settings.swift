@@ -89,3 +89,19 @@ extension TrainingHyperparameters {
         }
     }
 }
+
+extension TrainingHyperparameters {
+    /// Defaults for `method`, then the `--config` file at `configPath`, then the flags given; an
+    /// unreadable or bad file, or a value out of range, is a `.badConfiguration` error that says
+    /// where the value came from.
+    public static func resolve(
+        for method: TrainingMethod, configPath: String?, flags: [String: Setting]
+    ) throws(TrainingError) -> TrainingHyperparameters {
+        let file = try configPath.map { path throws(TrainingError) in try TrainingConfigFile.load(path, keys: settingKeys(for: method)) }
+        let h = resolved(for: method, file: file, flags: flags)
+        if let problem = h.problem {
+            throw TrainingError(.badConfiguration, problem + (configPath.map { " (set by a flag or in \($0))" } ?? "") + ".")
+        }
+        return h
+    }
+}

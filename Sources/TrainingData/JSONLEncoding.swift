@@ -1,14 +1,8 @@
 import Foundation
 import O1CoderCore
 
-/// Canonical JSONL: one object per line, keys sorted, slashes unescaped, trailing newline.
+/// Export files (JSONL from `JSONCoding.lines`), written whole.
 public enum JSONLEncoding {
-    public static func encode<T: Encodable>(_ records: [T]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()
-    }
-
     /// Writes `text` to `path` through a temporary file and a rename (``OutputFile``), so a reader
     /// never sees a half-written export.
     public static func writeAtomically(_ text: String, to path: String) throws {

@@ -27,15 +27,15 @@ extension ProcessDataExporter {
             let prompt = prompts.messages(for: problem, style: .pseudocode)
             switch format {
             case .sft:
-                let r = sft(searched, prompt: prompt); count += r.count; lines += try JSONLEncoding.encode(r)
+                let r = sft(searched, prompt: prompt); count += r.count; lines += try JSONCoding.lines(r)
             case .prm:
-                let r = prm(searched, prompt: prompt); count += r.count; lines += try JSONLEncoding.encode(r)
+                let r = prm(searched, prompt: prompt); count += r.count; lines += try JSONCoding.lines(r)
             case .prmPairs:
-                let r = prmPairs(searched, prompt: prompt); count += r.count; lines += try JSONLEncoding.encode(r)
+                let r = prmPairs(searched, prompt: prompt); count += r.count; lines += try JSONCoding.lines(r)
             case .dpo:
-                let r = dpo(searched, prompt: prompt); count += r.count; lines += try JSONLEncoding.encode(r)
+                let r = dpo(searched, prompt: prompt); count += r.count; lines += try JSONCoding.lines(r)
             case .ppm:
-                let r = ppmPairs(searched, prompt: prompt); count += r.count; lines += try JSONLEncoding.encode(r)
+                let r = ppmPairs(searched, prompt: prompt); count += r.count; lines += try JSONCoding.lines(r)
             }
         }
         return (lines, count)

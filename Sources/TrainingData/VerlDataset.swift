@@ -71,8 +71,7 @@ public struct VerlRow: Codable, Sendable, Hashable {
             var suite: TestSuite
             var entry_point: String?
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONCoding.encoder()
         return String(decoding: try encoder.encode(Native(suite: suite, entry_point: entryPoint)), as: UTF8.self)
     }
 

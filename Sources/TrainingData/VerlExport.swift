@@ -11,6 +11,6 @@ public enum VerlExport {
         let rows = try problems.enumerated().map { index, problem in
             try VerlRow(problem: problem, index: index, prompts: prompts, tests: tests.suite(of: problem), testsName: tests.rawValue)
         }
-        return (try JSONLEncoding.encode(rows), rows.count)
+        return (try JSONCoding.lines(rows), rows.count)
     }
 }

@@ -1,3 +1,4 @@
+import O1CoderCore
 import Testing
 @testable import Datasets
 

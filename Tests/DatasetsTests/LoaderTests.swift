@@ -24,10 +24,10 @@ import Testing
         #expect(result.sha256.count == 64)
     }
 
-    @Test("Gzip files are read through gzip -dc and hashed as stored")
-    func gzip() throws {
+    @Test("Gzip files are decoded by zlib as they are read and hashed as stored")
+    func gzip() async throws {
         let directory = try TestPaths.temporaryDirectory()
-        let gz = try TestPaths.gzipped(TestPaths.fixture("humaneval.jsonl"), into: directory)
+        let gz = try await TestPaths.gzipped(TestPaths.fixture("humaneval.jsonl"), into: directory)
         let plain = try loader.loadProblems(dataset: .humaneval, path: TestPaths.fixture("humaneval.jsonl"))
         let packed = try loader.loadProblems(dataset: .humaneval, path: gz)
         #expect(packed.problems == plain.problems)

@@ -1,4 +1,5 @@
 import Foundation
+import ChildProcesses
 
 /// Locations of fixtures and scratch files (real dataset files: `TestEnvironment`).
 enum TestPaths {
@@ -13,14 +14,10 @@ enum TestPaths {
         return path
     }
 
-    /// Gzips `source` into `directory` with /bin/gzip and returns the new path.
-    static func gzipped(_ source: String, into directory: String) throws -> String {
+    /// Gzips `source` into `directory` with the real /bin/gzip and returns the new path.
+    static func gzipped(_ source: String, into directory: String) async throws -> String {
         let target = directory + "/" + URL(fileURLWithPath: source).lastPathComponent + ".gz"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "/bin/gzip -c \"$0\" > \"$1\"", source, target]
-        try process.run()
-        process.waitUntilExit()
+        try await TrustedProcess.run("/bin/sh", ["-c", "/bin/gzip -c \"$0\" > \"$1\"", source, target])
         return target
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import O1CoderCore
 import O1CoderTestSupport
 import Testing
+import ChildProcesses
 
 /// Canonical HumanEval solutions pass in the real sandbox (prompt + canonical_solution, suite =
 /// the dataset's check function) with the default configuration: answers sanitized, results
@@ -11,15 +12,9 @@ import Testing
 struct HumanEvalCanonicalTests {
     static var datasetPath: String { TestEnvironment.humanEvalPath }
 
-    static func loadProblems() throws -> [[String: String]] {
-        let gunzip = Process()
-        gunzip.executableURL = URL(fileURLWithPath: "/bin/gunzip")
-        gunzip.arguments = ["-c", datasetPath]
-        let pipe = Pipe()
-        gunzip.standardOutput = pipe
-        try gunzip.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        gunzip.waitUntilExit()
+    /// Read with the real gunzip and JSONSerialization: independent of our dataset loader.
+    static func loadProblems() async throws -> [[String: String]] {
+        let data = try await TrustedProcess.run("/bin/gunzip", ["-c", datasetPath])
         return try data.split(separator: 0x0A).map { line in
             let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] ?? [:]
             return object.compactMapValues { $0 as? String }
@@ -28,7 +23,7 @@ struct HumanEvalCanonicalTests {
 
     @Test("every canonical solution passes, sanitized, and returning None fails", .requires(.humanEval, .python3))
     func canonicalSolutionsPass() async throws {
-        let problems = try Self.loadProblems()
+        let problems = try await Self.loadProblems()
         #expect(problems.count == 164)
         // Its own worker, so that 164 executions do not queue ahead of the shared pool's tests.
         let sandbox = try await ProcessSandbox(configuration: SandboxConfiguration(workers: 1))

@@ -3,6 +3,7 @@ import Foundation
 import O1CoderCore
 import O1CoderTestSupport
 import Testing
+import ChildProcesses
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -141,28 +142,27 @@ struct SandboxAttackTests {
     @Test("host processes cannot be snooped through /proc")
     func procSnooping() async throws {
         let token = "o1coder-secret-\(UUID().uuidString.prefix(8))"
-        let host = Process()
-        host.executableURL = URL(fileURLWithPath: "/bin/sh")
-        host.arguments = ["-c", "sleep 30", token]
-        try host.run()
-        defer { host.terminate() }
-        let program = """
-            import os
-            found = []
-            for name in os.listdir("/proc"):
-                if name.isdigit():
-                    for part in ("cmdline", "environ"):
-                        try:
-                            found.append(open("/proc/%s/%s" % (name, part), "rb").read().decode("latin-1"))
-                        except OSError:
-                            pass
-            try:
-                found.append(open("/proc/\(host.processIdentifier)/cmdline", "rb").read().decode("latin-1"))
-            except OSError as e:
-                found.append("refused %d" % e.errno)
-            print("\\n".join(found))
-            """
-        let outcome = try await SandboxFixture.shared().run(ExecutionRequest(program: program, limits: SandboxFixture.quick))
+        let log = NSTemporaryDirectory() + "o1coder-host-\(token).log"
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let (outcome, _) = try await TrustedProcess.withRunning("/bin/sh", ["-c", "sleep 30", token], log: log) { host in
+            let program = """
+                import os
+                found = []
+                for name in os.listdir("/proc"):
+                    if name.isdigit():
+                        for part in ("cmdline", "environ"):
+                            try:
+                                found.append(open("/proc/%s/%s" % (name, part), "rb").read().decode("latin-1"))
+                            except OSError:
+                                pass
+                try:
+                    found.append(open("/proc/\(host.processIdentifier)/cmdline", "rb").read().decode("latin-1"))
+                except OSError as e:
+                    found.append("refused %d" % e.errno)
+                print("\\n".join(found))
+                """
+            return try await SandboxFixture.shared().run(ExecutionRequest(program: program, limits: SandboxFixture.quick))
+        }
         #expect(outcome.isSuccess)
         #expect(!outcome.stdout.contains(token))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import O1CoderTestSupport
+import ChildProcesses
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -13,55 +14,44 @@ import Glibc
 /// `TestEnvironment.testModelPath` (the registry's test model). Suites using it carry
 /// `.requires(.llamaServer, .testModel)`. Use `withLlamaServer`, which always stops the server.
 /// By default it serves embeddings too (`--embeddings --pooling mean`).
-struct LlamaServerProcess {
+struct LlamaServerProcess: Sendable {
     struct StartError: Error, CustomStringConvertible {
         var description: String
     }
 
     let baseURL: URL
-    let process: Process
+    let process: TrustedProcess.Running
     let logPath: String
 
     /// Starts a server, runs `body` with it, and stops it whatever happens.
-    static func withLlamaServer<T>(
+    static func withLlamaServer<T: Sendable>(
         extraArguments: [String] = ["--embeddings", "--pooling", "mean"], _ body: (LlamaServerProcess) async throws -> T
     ) async throws -> T {
-        let server = try await start(extraArguments: extraArguments)
-        do {
-            let value = try await body(server)
-            server.stop()
-            return value
-        } catch {
-            server.stop()
-            throw error
-        }
-    }
-
-    static func start(extraArguments: [String]) async throws -> LlamaServerProcess {
         guard let binary = TestEnvironment.llamaServerPath else {
             throw StartError(description: "llama-server not found in \(TestEnvironment.llamaServerCandidates)")
         }
-        let model = TestEnvironment.testModelPath
         var lastError = StartError(description: "llama-server did not start")
         for _ in 0..<3 {  // a port taken between probing and binding: try another
             let port = try freePort()
             let logPath = NSTemporaryDirectory() + "llama-server-\(port)-\(UUID().uuidString).log"
-            FileManager.default.createFile(atPath: logPath, contents: nil)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = [
-                "-m", model, "--host", "127.0.0.1", "--port", "\(port)", "-t", "1", "-c", "2048", "--no-webui",
+            defer { try? FileManager.default.removeItem(atPath: logPath) }
+            let arguments = [
+                "-m", TestEnvironment.testModelPath, "--host", "127.0.0.1", "--port", "\(port)", "-t", "1", "-c", "2048", "--no-webui",
             ] + extraArguments
-            let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-            process.standardOutput = log
-            process.standardError = log
-            try process.run()
-            let server = LlamaServerProcess(
-                baseURL: URL(string: "http://127.0.0.1:\(port)")!, process: process, logPath: logPath)
-            if try await server.waitUntilHealthy() { return server }
-            server.stop()
-            let tail = (try? String(contentsOfFile: logPath, encoding: .utf8))?.suffix(1500) ?? ""
-            lastError = StartError(description: "llama-server did not become healthy on port \(port): \(tail)")
+            // SIGKILL at the end (withRunning's), not SIGTERM: llama-server's graceful shutdown waits
+            // for idle keep-alive connections (URLSession keeps them open), and a fixture has nothing to save.
+            let (attempt, _) = try await TrustedProcess.withRunning(binary, arguments, log: logPath) { process -> Result<T, StartError> in
+                let server = LlamaServerProcess(baseURL: URL(string: "http://127.0.0.1:\(port)")!, process: process, logPath: logPath)
+                guard try await server.waitUntilHealthy() else {
+                    let tail = (try? String(contentsOfFile: logPath, encoding: .utf8))?.suffix(1500) ?? ""
+                    return .failure(StartError(description: "llama-server did not become healthy on port \(port): \(tail)"))
+                }
+                return .success(try await body(server))
+            }
+            switch attempt {
+            case .success(let value): return value
+            case .failure(let error): lastError = error
+            }
         }
         throw lastError
     }
@@ -72,7 +62,7 @@ struct LlamaServerProcess {
         let deadline = ContinuousClock.now + .seconds(60)
         let url = baseURL.appendingPathComponent("health")
         while ContinuousClock.now < deadline {
-            guard process.isRunning else { return false }
+            guard !process.hasExited else { return false }
             if let (data, response) = try? await URLSession.shared.data(from: url),
                (response as? HTTPURLResponse)?.statusCode == 200,
                String(decoding: data, as: UTF8.self).contains("ok") {
@@ -83,14 +73,10 @@ struct LlamaServerProcess {
         return false
     }
 
+    /// Kills the server now (a test of a server dying mid-run); it is reaped when the
+    /// `withLlamaServer` body ends.
     func stop() {
-        if process.isRunning {
-            // SIGKILL, not SIGTERM: llama-server's graceful shutdown waits for idle keep-alive
-            // connections (URLSession keeps them open), and a test fixture has nothing to save.
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-        try? FileManager.default.removeItem(atPath: logPath)
+        process.kill()
     }
 
     /// A port that was free a moment ago (bind port 0, read it back, close).

@@ -16,7 +16,8 @@ import Testing
         #expect(r.parameters.maxTokens == 20)
         #expect(r.parameters.stop == ["```"])
         #expect(r.prompt == .chat([.user("hello")]))
-        #expect(command.modelOptions.loraAdapters() == [LoRAAdapter(path: "/a.gguf", scale: 0.5)])
+        #expect(command.modelOptions.adapters.map(LoRAAdapter.init(argument:)) == [LoRAAdapter(path: "/a.gguf", scale: 0.5)])
+        #expect(LoRAAdapter(argument: "/b.gguf") == LoRAAdapter(path: "/b.gguf", scale: 1))
         #expect(command.modelOptions.backend == .llama)
     }
 

@@ -14,7 +14,7 @@ struct OutputPathTests {
 
     @Test("eval --out results.jsonl writes into the current directory, and a rerun replaces the file",
           .requires(.o1coderBinary, .humanEval, .python3))
-    func evalBareFileName() throws {
+    func evalBareFileName() async throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let arguments = [
@@ -22,10 +22,10 @@ struct OutputPathTests {
             "--k", "1", "--workers", "1", "--out", "results.jsonl",
         ]
 
-        let first = try CLIProcess.run(arguments, in: directory)
+        let first = try await CLIProcess.run(arguments, in: directory)
         let written = try String(contentsOfFile: directory + "/results.jsonl", encoding: .utf8)
         // The second run finds results.jsonl in place: FileManager.replaceItemAt deleted it and failed.
-        let second = try CLIProcess.run(arguments, in: directory)
+        let second = try await CLIProcess.run(arguments, in: directory)
 
         #expect(first.status == 0, "\(first.stderr)")
         #expect(second.status == 0, "\(second.stderr)")
@@ -41,11 +41,11 @@ struct OutputPathTests {
     }
 
     @Test("--store runs.sqlite opens the store in the current directory", .requires(.o1coderBinary))
-    func storeBareFileName() throws {
+    func storeBareFileName() async throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
 
-        let list = try CLIProcess.run(["runs", "list", "--store", "runs.sqlite"], in: directory)
+        let list = try await CLIProcess.run(["runs", "list", "--store", "runs.sqlite"], in: directory)
 
         #expect(list.status == 0, "\(list.stderr)")
         #expect(FileManager.default.fileExists(atPath: directory + "/runs.sqlite"))

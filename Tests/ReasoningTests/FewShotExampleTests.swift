@@ -2,6 +2,7 @@ import Foundation
 import O1CoderTestSupport
 import Reasoning
 import Testing
+import ChildProcesses
 
 /// The bundled examples are well-formed and their code is correct (run with Debian's Python).
 @Suite struct FewShotExampleTests {
@@ -29,15 +30,15 @@ import Testing
 
     @Test("Each example's code passes its own tests", .requires(.python3),
           .timeLimit(.minutes(5)), arguments: examples.map(\.id))
-    func codeIsCorrect(id: String) throws {
+    func codeIsCorrect(id: String) async throws {
         let example = try #require(Self.examples.first { $0.id == id })
         if let asserts = example.tests.asserts {
             let program = example.code + "\n\n" + asserts.joined(separator: "\n") + "\n"
-            let result = try Self.run(program, stdin: "")
+            let result = try await Self.run(program, stdin: "")
             #expect(result.status == 0, "\(result.stderr)")
         }
         for io in example.tests.io ?? [] {
-            let result = try Self.run(example.code, stdin: io.input)
+            let result = try await Self.run(example.code, stdin: io.input)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout == io.output)
         }
@@ -45,20 +46,13 @@ import Testing
     }
 
     /// Runs trusted example code (ours, reviewed) with Python; not a sandbox.
-    static func run(_ program: String, stdin: String) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", program]
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    static func run(_ program: String, stdin: String) async throws -> (status: Int32, stdout: String, stderr: String) {
+        let run = try await TrustedProcess.complete(python, ["-c", program], input: Data(stdin.utf8), errorTail: 1 << 20)
+        let status: Int32 =
+            switch run.termination {
+            case .exited(let code): code
+            case .signaled(let signal): 128 + signal
+            }
+        return (status, String(decoding: run.standardOutput, as: UTF8.self), String(decoding: run.standardError, as: UTF8.self))
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import O1CoderTestSupport
 import Reports
 import Testing
+import ChildProcesses
 
 @Suite struct HTMLReportTests {
     static let report = TreeReport(
@@ -41,28 +42,21 @@ import Testing
         "A real headless browser draws the tree and shows the selected node's step text",
         .requires(.chromium),
         .timeLimit(.minutes(5)))
-    func rendersInChromium() throws {
+    func rendersInChromium() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("report.html")
         try HTMLReport.render(Self.report).write(to: file, atomically: true, encoding: .utf8)
 
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try #require(TestEnvironment.chromiumPath))
-        p.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(dir.path)/profile",
-            "--virtual-time-budget=2000", "--dump-dom", file.absoluteString,
-        ]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
+        let data = try await TrustedProcess.run(
+            try #require(TestEnvironment.chromiumPath),
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(dir.path)/profile",
+                "--virtual-time-budget=2000", "--dump-dom", file.absoluteString,
+            ])
         let dom = String(decoding: data, as: UTF8.self)
 
-        #expect(p.terminationStatus == 0)
         #expect(dom.components(separatedBy: "<circle").count - 1 == 4)
         #expect(dom.components(separatedBy: "<line").count - 1 == 3)
         // The best terminal is selected on load: its step text and verdict are in the detail panel.

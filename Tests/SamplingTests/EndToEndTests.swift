@@ -38,7 +38,7 @@ import Testing
             model: engine, prompts: PromptBuilder(library: try FewShotLibrary.bundled(), maxExamples: 1),
             sandbox: sandbox, configuration: configuration)
         let runner = SamplingRunner(sampler: sampler, directory: directory)
-        let records: [ProblemRecord]
+        let records: [SampledProblem]
         do {
             records = try await runner.run(problems: problems, finished: try directory.open(for: manifest))
         } catch {

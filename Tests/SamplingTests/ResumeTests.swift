@@ -91,7 +91,7 @@ import Testing
         try handle.close()
 
         #expect(try directory.finishedProblems().map(\.taskID) == ["Mbpp/1"])
-        let record = ProblemRecord(taskID: "Mbpp/2", prefixes: [], usage: TokenUsage(), seconds: 0)
+        let record = SampledProblem(taskID: "Mbpp/2", prefixes: [], usage: TokenUsage(), seconds: 0)
         try directory.append(record)
         #expect(try directory.finishedProblems().map(\.taskID) == ["Mbpp/1", "Mbpp/2"])
     }

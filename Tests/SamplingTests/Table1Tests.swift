@@ -8,8 +8,8 @@ import Testing
 /// Table 1 rendering (golden) and cell selection.
 @Suite struct Table1Tests {
     /// A problem record whose prefixes have these pass patterns.
-    static func record(_ id: String, _ prefixes: [[Bool]]) -> ProblemRecord {
-        ProblemRecord(
+    static func record(_ id: String, _ prefixes: [[Bool]]) -> SampledProblem {
+        SampledProblem(
             taskID: ProblemID(id),
             prefixes: prefixes.enumerated().map { index, passes in
                 PrefixRecord(
@@ -24,7 +24,7 @@ import Testing
             usage: TokenUsage(generatedTokens: 10), seconds: 1)
     }
 
-    static func run(_ directory: String, _ style: PromptStyle, _ p: SamplingProtocol, _ records: [ProblemRecord]) -> Table1Run {
+    static func run(_ directory: String, _ style: PromptStyle, _ p: SamplingProtocol, _ records: [SampledProblem]) -> Table1Run {
         var manifest = Fixtures.manifest(Fixtures.configuration(style, p), problems: 2, model: "qwen2.5-coder-0.5b-instruct")
         manifest.selection = ProblemSelection(splits: ["test"], limit: 2)
         return Table1Run(directory: directory, manifest: manifest, summary: SamplingSummary(records: records, samplingProtocol: p))

@@ -54,7 +54,7 @@ import TrainingData
         let records = ProcessDataExporter().sft(Self.tree, prompt: Self.prompt)
         #expect(records.count == 1)
         #expect(records[0].messages.last?.content.contains("return a + b") == true)
-        try golden("sft.jsonl", JSONLEncoding.encode(records))
+        try golden("sft.jsonl", JSONCoding.lines(records))
     }
 
     @Test("PRM point-wise: one record per complete path; Q/N values, raw reward on terminals")
@@ -66,7 +66,7 @@ import TrainingData
         #expect(records[1].labels == [true, false])
         #expect(records[2].values == [0.1, 0.1])
         #expect(records[2].labels == [false, false])
-        try golden("prm.jsonl", JSONLEncoding.encode(records))
+        try golden("prm.jsonl", JSONCoding.lines(records))
     }
 
     @Test("PRM label rules: hard threshold, Math-Shepherd (> 0), soft; a minimum visit count drops thin paths")
@@ -91,7 +91,7 @@ import TrainingData
         let under = try #require(records.first { !$0.prefix.isEmpty })
         #expect(under.prompt.hasSuffix(under.prefix.joined()))
         #expect(under.prompt.contains("add two numbers"))
-        try golden("prm-pairs.jsonl", JSONLEncoding.encode(records))
+        try golden("prm-pairs.jsonl", JSONCoding.lines(records))
     }
 
     @Test("PPM pairs (rStar-Math): a step whose subtree reached a verified pass against one that reached only verified failures")
@@ -111,7 +111,7 @@ import TrainingData
         exporter.ppmMargin = 0.5
         exporter.ppmMinimumEditDistance = 200
         #expect(exporter.ppmPairs(Self.tree, prompt: Self.prompt).isEmpty)
-        let line = try JSONLEncoding.encode(records)
+        let line = try JSONCoding.lines(records)
         #expect(line.contains(#""pos_q":"#) && line.contains(#""neg_q":"#) && line.contains(#""problem_id":"#))
         #expect(try JSONDecoder().decode(PPMPair.self, from: Data(line.utf8)) == records[0])
     }
@@ -123,6 +123,6 @@ import TrainingData
         #expect(records.count == 1)
         #expect(records[0].rejected.last?.content.contains("return a - b") == true)
         #expect(records.allSatisfy { $0.chosen != $0.rejected && $0.chosenReward == 1 })
-        try golden("dpo.jsonl", JSONLEncoding.encode(records))
+        try golden("dpo.jsonl", JSONCoding.lines(records))
     }
 }

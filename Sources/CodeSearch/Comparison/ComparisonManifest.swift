@@ -1,3 +1,4 @@
+import O1CoderCore
 public import Foundation
 
 /// What every record of a comparison ledger was made with, kept beside it (`<ledger>.manifest.json`).
@@ -28,8 +29,7 @@ public struct ComparisonManifest: Codable, Sendable, Hashable {
     /// - Returns: the differences (empty when the ledger may be extended).
     public func openOrCheck(ledger: String) throws -> [String] {
         let path = Self.path(forLedger: ledger)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let encoder = JSONCoding.encoder(.document)
         guard let data = FileManager.default.contents(atPath: path) else {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }

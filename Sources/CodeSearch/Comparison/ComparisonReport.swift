@@ -41,8 +41,7 @@ public struct ComparisonReport: Codable, Sendable {
     }
 
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let encoder = JSONCoding.encoder(.document)
         return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
     }
 

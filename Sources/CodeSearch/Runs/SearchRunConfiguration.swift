@@ -55,7 +55,7 @@ public struct SearchRunConfiguration: Codable, Sendable, Equatable {
         case .generated, .publicAndGenerated:
             guard let path = generatedTestsPath else { throw SearchRunError.missingGeneratedTests }
             let suites = try TCGTestsFile.suites(path)
-            if let recorded = generatedTestsSHA256, let now = try? DatasetLoader.sha256(ofFile: path), recorded != now {
+            if let recorded = generatedTestsSHA256, let now = try? SHA256.hex(ofFile: path), recorded != now {
                 log("warning: \(path) changed since the run started (sha256 \(recorded.prefix(12))… → \(now.prefix(12))…)")
             }
             rewardTests = source == .generated ? .generated(suites) : .publicAndGenerated(suites)

@@ -45,7 +45,7 @@ public struct StandaloneHarness: Sendable {
         for name in Self.modules { modules.append([name, try source(name)]) }
         let payload: Data
         do {
-            payload = try JSONEncoder().encode(Payload(modules: modules, request: request, nonce: nonce))
+            payload = try JSONCoding.encoder().encode(Payload(modules: modules, request: request, nonce: nonce))
         } catch {
             throw .unavailable("cannot encode the standalone harness request: \(error)")
         }

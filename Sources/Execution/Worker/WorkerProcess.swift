@@ -1,3 +1,4 @@
+internal import ChildProcesses
 internal import Foundation
 #if canImport(Glibc)
 internal import Glibc
@@ -25,7 +26,7 @@ final class WorkerProcess: @unchecked Sendable {
         let stderrPath = log.flatMap { FileManager.default.createFile(atPath: $0.path, contents: nil) ? $0.path : nil }
         child = try ChildProcess(
             executable: launch.executable, arguments: launch.arguments, environment: launch.environment,
-            stderrPath: stderrPath)
+            error: stderrPath.map { .file($0, append: false) } ?? .null)
     }
 
     /// Writes one request line. False when the worker is gone.

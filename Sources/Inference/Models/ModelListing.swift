@@ -30,8 +30,7 @@ public struct ModelListing: Sendable {
 
     /// The registry rows as pretty, key-sorted JSON.
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let encoder = JSONCoding.encoder(.document)
         return String(decoding: try encoder.encode(rows), as: UTF8.self)
     }
 

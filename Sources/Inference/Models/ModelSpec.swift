@@ -17,6 +17,15 @@ public struct LoRAAdapter: Codable, Sendable, Hashable {
         self.path = path
         self.scale = scale
     }
+
+    /// `PATH` or `PATH:SCALE`, as `--lora` takes it.
+    public init(argument: String) {
+        if let colon = argument.lastIndex(of: ":"), let scale = Float(argument[argument.index(after: colon)...]) {
+            self.init(path: String(argument[..<colon]), scale: scale)
+        } else {
+            self.init(path: argument)
+        }
+    }
 }
 
 /// Where a model came from, so every run can name its weights' ancestry.

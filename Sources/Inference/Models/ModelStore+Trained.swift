@@ -28,8 +28,7 @@ extension ModelStore {
 
     /// Registers `spec` as trained model `name` (adapter paths inside its directory may be relative).
     public func registerTrained(_ spec: ModelSpec) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let encoder = JSONCoding.encoder(.document)
         try OutputFile.write(Array(encoder.encode(spec)), to: trainedDirectory(spec.name) + "/spec.json")
     }
 

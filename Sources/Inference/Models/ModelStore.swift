@@ -81,8 +81,10 @@ public struct ModelStore: Sendable {
             try out.write(contentsOf: bytes)
         }
         try out.close()
-        let digest = try await ToolProcess.run("/usr/bin/env", ["sha256sum", partial])
-        let hex = String(decoding: digest.prefix(64), as: UTF8.self)
+        let hex: String
+        do { hex = try SHA256.hex(ofFile: partial) } catch {
+            throw InferenceError(.downloadFailed, "\(error) The download is left at '\(partial)'.")
+        }
         guard hex == descriptor.sha256 else {
             try? fm.removeItem(atPath: partial)
             throw InferenceError(.downloadFailed, "Checksum mismatch for \(descriptor.id): expected \(descriptor.sha256), got \(hex). The download was discarded; retry, and report it if it persists.")

@@ -1,3 +1,5 @@
+import O1CoderCore
+
 /// The records a ``TCGDataBuild`` made, as JSONL, and what the log reports about them.
 public struct TCGDataset: Sendable {
     public var kind: TCGDataKind
@@ -21,7 +23,7 @@ public struct TCGDataset: Sendable {
         if records.isEmpty { withoutTests += 1 }
         for negative in negatives { byNegative[negative, default: 0] += 1 }
         count += records.count
-        jsonl += try JSONLines.encode(records)
+        jsonl += try JSONCoding.lines(records)
     }
 
     /// "N problems, K without usable ground-truth tests; negatives: …".

@@ -7,7 +7,7 @@ extension TCGTestsFile {
     /// when the file is opened, so the next record starts on its own line.
     public final class Appender {
         private let handle: FileHandle
-        private let encoder = JSONLines.encoder()
+        private let encoder = JSONCoding.encoder()
 
         /// - Throws: ``TestGenerationError`` when the file cannot be created.
         public init(path: String) throws {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Execution
+import ChildProcesses
 
 #if canImport(Glibc)
 import Glibc
@@ -20,7 +20,7 @@ struct ChildProcessTests {
         let child = try ChildProcess(
             executable: "/usr/bin/python3",
             arguments: ["-c", "import os, sys; sys.stdin.readline(); print(sorted(int(f) for f in os.listdir('/proc/self/fd')))"],
-            environment: ["PATH": "/usr/bin:/bin"], stderrPath: nil)
+            environment: ["PATH": "/usr/bin:/bin"])
         defer { child.kill() }
         let line = Data("go\n".utf8)
         #expect(line.withUnsafeBytes { write(child.inputFD, $0.baseAddress, $0.count) } == line.count)
@@ -34,7 +34,7 @@ struct ChildProcessTests {
     @Test("while a long-lived child runs, a Foundation Process still finishes; kill() reaps (no zombie left)")
     func foundationProcessUnaffected() throws {
         let child = try ChildProcess(
-            executable: "/usr/bin/sleep", arguments: ["60"], environment: [:], stderrPath: nil)
+            executable: "/usr/bin/sleep", arguments: ["60"], environment: [:])
         let other = Process()
         other.executableURL = URL(fileURLWithPath: "/bin/true")
         try other.run()
@@ -50,7 +50,7 @@ struct ChildProcessTests {
     @Test("a missing executable is a spawn error naming it, not a crash")
     func missingExecutable() {
         #expect(throws: ChildProcess.SpawnError.self) {
-            _ = try ChildProcess(executable: "/nonexistent/python", arguments: [], environment: [:], stderrPath: nil)
+            _ = try ChildProcess(executable: "/nonexistent/python", arguments: [], environment: [:])
         }
     }
 }

@@ -1,5 +1,5 @@
-/// SHA-256 (FIPS 180-4), streaming. Used to identify dataset files in run records and to key
-/// the expected-output oracle cache. Implemented here because Foundation on Linux has no
+/// SHA-256 (FIPS 180-4), streaming: the one hash of the project (dataset and model files in run
+/// records, the oracle cache key, downloaded weights). Written here because Foundation on Linux has no
 /// CryptoKit and the package avoids a swift-crypto dependency for one hash.
 public struct SHA256: Sendable {
     private var state: [UInt32] = [
