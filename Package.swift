@@ -151,6 +151,7 @@ let package = Package(
                 "O1CoderCLI", "Sampling", "Reasoning", "Inference", "Search", "O1CoderTestSupport", "ChildProcesses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            exclude: ["HelpSnapshots"],  // read from the source tree by HelpSnapshotTests
             swiftSettings: strictSettings),
         // Pseudocode reasoning: step format, prompts, parsing, step-wise generation.
         .target(

@@ -49,6 +49,7 @@ struct EvalCommand: AsyncParsableCommand {
         case (.some, true): throw ValidationError("--samples and --canonical are mutually exclusive.")
         default: break
         }
+        if let samples { try UsageErrors.requireExisting(samples, "--samples") }
         if plus, selection.dataset != .humanevalPlus, selection.dataset != .mbppPlus {
             throw ValidationError("--plus needs an EvalPlus dataset (humaneval-plus or mbpp-plus).")
         }

@@ -20,6 +20,7 @@ struct SampleReportCommand: ParsableCommand {
 
     func validate() throws {
         guard !runs.isEmpty else { throw ValidationError("Give at least one run directory.") }
+        for run in runs { try UsageErrors.requireExisting(run, "run directory") }
     }
 
     func run() throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CodeSearch
+import Foundation
 import TestGeneration
 
 /// Library errors in what the user asked for (a missing tests file, a run recorded without a
@@ -18,6 +19,14 @@ enum UsageErrors {
         case let error as TestGenerationError where error.isUsageError: ValidationError(error.description)
         case let error as SearchRunError: ValidationError(error.description)
         default: error
+        }
+    }
+
+    /// A path the user named that does not exist is a usage error (fix the command line), found
+    /// before anything starts; one that exists but cannot be read or parsed is a tool failure (1).
+    static func requireExisting(_ path: String, _ option: String) throws(ValidationError) {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ValidationError("\(option) \(path): no such file or directory.")
         }
     }
 }
