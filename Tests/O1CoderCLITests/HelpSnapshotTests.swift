@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Inference
 import Testing
 @testable import O1CoderCLI
 
@@ -43,9 +44,14 @@ import Testing
         #expect(present.subtracting(expected).isEmpty, "stale: \(present.subtracting(expected).sorted())")
     }
 
-    /// The help with this machine's home directory written as `~`, so that snapshots hold on any machine.
+    /// The help with what differs between machines written the same on all: the home directory
+    /// as `~`, and llama.cpp's thread default (the online CPUs) as `<CPUs>`.
     static func portable(_ help: String) -> String {
         let home = FileManager.default.homeDirectoryForCurrentUser.path
-        return home.count > 1 ? help.replacingOccurrences(of: home, with: "~") : help
+        let text = home.count > 1 ? help.replacingOccurrences(of: home, with: "~") : help
+        let threads = "(default: \(LlamaConfiguration.defaultThreads))"
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.contains("CPU threads for llama.cpp") ? line.replacingOccurrences(of: threads, with: "(default: <CPUs>)") : String(line)
+        }.joined(separator: "\n")
     }
 }
