@@ -120,7 +120,9 @@ let package = Package(
         .testTarget(
             name: "EvaluationTests", dependencies: ["Evaluation", "O1CoderTestSupport"],
             swiftSettings: strictSettings),
-        .testTarget(name: "RunStorageTests", dependencies: ["RunStorage"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "RunStorageTests", dependencies: ["RunStorage", "O1CoderCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "CodeSearchTests", dependencies: ["CodeSearch", "O1CoderTestSupport"], swiftSettings: strictSettings),
         .testTarget(

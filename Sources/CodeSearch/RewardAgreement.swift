@@ -49,14 +49,10 @@ public enum RewardAgreement {
         for (node, truth) in full.sorted(by: { $0.key < $1.key }) {
             guard let reward = search[node] else { continue }
             // An empty reward suite is recorded with no test results: a vacuous pass.
-            let passesReward = reward.verdict == Verdict.passed.name || isEmptyTestList(reward.tests)
-            matrix.record(passesGenerated: passesReward, passesGroundTruth: truth.verdict == Verdict.passed.name)
+            let passesReward = reward.verdict == .passed || reward.tests.isEmpty
+            matrix.record(passesGenerated: passesReward, passesGroundTruth: truth.verdict == .passed)
         }
         return matrix
-    }
-
-    static func isEmptyTestList(_ json: String) -> Bool {
-        json.filter { !$0.isWhitespace } == "[]"
     }
 
     /// One line for logs: counts, precision and recall.

@@ -20,12 +20,10 @@ public enum SearchRunRecorder {
                 isTerminal: n.isTerminal, createdInRollout: n.createdInRollout)
         }
         var executions: [ExecutionRecord] = []
-        let encoder = JSONCoding.encoder()
         func record(_ id: NodeID, _ report: ProgramReport, _ scope: ExecutionScope) -> ExecutionRecord {
-            let tests = (try? encoder.encode(report.tests)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-            return ExecutionRecord(
-                runId: run, problemId: pid, nodeIndex: id.rawValue, scope: scope, verdict: report.verdict.name,
-                passRate: report.passRate, tests: tests, code: result.codes[id] ?? "")
+            ExecutionRecord(
+                runId: run, problemId: pid, nodeIndex: id.rawValue, scope: scope, verdict: report.verdict.kind,
+                passRate: report.passRate, tests: report.tests, code: result.codes[id] ?? "")
         }
         for (id, report) in result.searchReports.sorted(by: { $0.key < $1.key }) {
             executions.append(record(id, report, .search))
@@ -36,9 +34,8 @@ public enum SearchRunRecorder {
         let stats = result.outcome.statistics
         var bare = result.problem
         bare.tests = TestSuite(cases: [])
-        let problemJSON = (try? encoder.encode(bare)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         let problem = ProblemRecord(
-            runId: run, problemId: pid, problem: problemJSON, solved: result.isSolved, bestReward: stats.bestReward, rollouts: stats.rollouts,
+            runId: run, problemId: pid, problem: bare, solved: result.isSolved, bestReward: stats.bestReward, rollouts: stats.rollouts,
             generatedTokens: stats.generatedTokens, promptTokensEvaluated: result.usage.promptTokensEvaluated,
             promptTokensReused: result.usage.promptTokensReused, firstSolutionRollout: stats.firstSolutionRollout,
             stopReason: result.outcome.stopReason.rawValue, seconds: result.seconds, finishedAt: finishedAt)

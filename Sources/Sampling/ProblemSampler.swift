@@ -94,7 +94,7 @@ public struct ProblemSampler: Sendable {
                     let report = try await sandbox.evaluate(solution: code, for: problem, suite: suite, limits: limits)
                     let result = SampleResult(taskID: problem.id, completionID: i, suite: suite, report: report)
                     let passed = includePlus ? (result.plusPassed ?? result.passed) : result.passed
-                    return (g, i, draft.record(verdict: result.verdict, passed: passed, passRate: result.passRate, message: result.message))
+                    return (g, i, draft.record(verdict: result.verdict.rawValue, passed: passed, passRate: result.passRate, message: result.message))
                 }
             }
             while next < min(workers, jobs.count) { addNext() }

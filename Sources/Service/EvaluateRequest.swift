@@ -93,7 +93,7 @@ public struct EvaluateRequest: Sendable, Hashable {
 /// The batch endpoint's answer: the verdict, counts, and O1Coder's full report (per-test
 /// statuses and messages under `report.tests`).
 public struct EvaluateResponse: Codable, Sendable, Hashable {
-    public var verdict: String
+    public var verdict: Verdict.Kind
     public var passed: Int
     public var total: Int
     public var passRate: Double
@@ -101,7 +101,7 @@ public struct EvaluateResponse: Codable, Sendable, Hashable {
     public var report: ProgramReport
 
     public init(report: ProgramReport) {
-        self.verdict = report.verdict.name
+        self.verdict = report.verdict.kind
         self.passed = report.passedCount
         self.total = report.tests.count
         self.passRate = report.passRate

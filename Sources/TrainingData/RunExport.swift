@@ -20,7 +20,7 @@ extension ProcessDataExporter {
         var lines = ""
         var count = 0
         for row in try store.problems(run: run) {
-            let problem = try JSONDecoder().decode(Problem.self, from: Data(row.problem.utf8))
+            let problem = row.problem
             let searched = SearchedProblem(
                 problem: problem, nodes: try store.nodes(run: run, problem: row.problemId),
                 executions: try store.executions(run: run, problem: row.problemId))

@@ -33,13 +33,13 @@ public struct SearchedProblem: Sendable {
 
     /// Whether the terminal `index` passed the full test suite (re-verified, D3).
     func passesAllTests(_ index: Int) -> Bool {
-        executions.contains { $0.nodeIndex == index && $0.scope == .full && $0.verdict == "passed" }
+        executions.contains { $0.nodeIndex == index && $0.scope == .full && $0.verdict == .passed }
     }
 
     /// Whether the terminal `index` was verified on the full suite and failed it: only such a
     /// trace may be a rejected answer (an unverified one could be correct).
     func failsFullTests(_ index: Int) -> Bool {
-        executions.contains { $0.nodeIndex == index && $0.scope == .full && $0.verdict != "passed" }
+        executions.contains { $0.nodeIndex == index && $0.scope == .full && $0.verdict != .passed }
     }
 
     /// Complete paths: terminals with a reward, in node order.

@@ -124,19 +124,19 @@ import Testing
 
     @Test("The agreement arithmetic from stored executions pairs nodes and treats empty reward suites as passes")
     func fromExecutions() {
-        func execution(_ node: Int, _ scope: ExecutionScope, _ verdict: String, tests: String = "[{}]") -> ExecutionRecord {
+        func execution(_ node: Int, _ scope: ExecutionScope, _ verdict: Verdict.Kind, tests: [TestResult] = [TestResult(index: 0, status: .passed)]) -> ExecutionRecord {
             ExecutionRecord(
                 runId: 1, problemId: "p", nodeIndex: node, scope: scope, verdict: verdict, passRate: 0, tests: tests,
                 code: "")
         }
         let executions = [
-            execution(1, .search, "passed"), execution(1, .full, "passed"),  // TP
-            execution(2, .search, "passed"), execution(2, .full, "failed"),  // FP
-            execution(3, .search, "failed"), execution(3, .full, "passed"),  // FN
-            execution(4, .search, "timeout"), execution(4, .full, "failed"),  // TN
-            execution(5, .search, "compile_error", tests: " [ ] "), execution(5, .full, "failed"),  // vacuous FP
-            execution(6, .search, "passed"),  // never verified: left out
-            execution(7, .full, "passed"),  // no reward execution: left out
+            execution(1, .search, .passed), execution(1, .full, .passed),  // TP
+            execution(2, .search, .passed), execution(2, .full, .failed),  // FP
+            execution(3, .search, .failed), execution(3, .full, .passed),  // FN
+            execution(4, .search, .timeout), execution(4, .full, .failed),  // TN
+            execution(5, .search, .compileError, tests: []), execution(5, .full, .failed),  // vacuous FP
+            execution(6, .search, .passed),  // never verified: left out
+            execution(7, .full, .passed),  // no reward execution: left out
         ]
         let matrix = RewardAgreement.matrix(executions: executions)
         #expect(matrix == AgreementMatrix(truePositives: 1, falsePositives: 2, falseNegatives: 1, trueNegatives: 1))

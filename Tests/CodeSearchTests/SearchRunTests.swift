@@ -89,7 +89,7 @@ import Testing
         let id = try #require(record.id)
         try store.saveFinishedProblem(
             ProblemRecord(
-                runId: id, problemId: "p", problem: "{}", solved: true, bestReward: 1, rollouts: 3, generatedTokens: 120,
+                runId: id, problemId: "p", problem: CodeSearchTests.problem("p"), solved: true, bestReward: 1, rollouts: 3, generatedTokens: 120,
                 promptTokensEvaluated: 300, promptTokensReused: 200, firstSolutionRollout: 2, stopReason: "perfect_solution",
                 seconds: 1, finishedAt: Date()),
             nodes: [], executions: [])

@@ -1,5 +1,7 @@
 import Foundation
-import RunStorage
+import GRDB
+import O1CoderCore
+@testable import RunStorage
 import Testing
 
 @Suite struct RunStoreTests {
@@ -11,9 +13,13 @@ import Testing
             datasetSHA256: "def")
     }
 
+    static let sampleProblem = Problem(
+        id: "Mbpp/2", dataset: .mbpp, prompt: "Write f.\nIt returns https://example.com/x.", style: .function(entryPoint: "f"),
+        referenceSolution: "def f(): pass", tests: TestSuite(cases: []))
+
     func problem(_ run: Int64, _ id: String) -> ProblemRecord {
         ProblemRecord(
-            runId: run, problemId: id, problem: "{}", solved: true, bestReward: 1, rollouts: 3, generatedTokens: 120,
+            runId: run, problemId: id, problem: Self.sampleProblem, solved: true, bestReward: 1, rollouts: 3, generatedTokens: 120,
             promptTokensEvaluated: 300, promptTokensReused: 200, firstSolutionRollout: 2, stopReason: "perfect_solution",
             seconds: 1.5, finishedAt: Date(timeIntervalSince1970: 1_700_000_100))
     }
@@ -37,7 +43,7 @@ import Testing
         let run = try store.createRun(makeRun())
         let id = try #require(run.id)
         let exec = ExecutionRecord(
-            runId: id, problemId: "Mbpp/2", nodeIndex: 1, scope: .full, verdict: "passed", passRate: 1, tests: "[]",
+            runId: id, problemId: "Mbpp/2", nodeIndex: 1, scope: .full, verdict: .passed, passRate: 1, tests: [TestResult(index: 0, status: .passed), TestResult(index: 1, status: .failed, message: "assert f(2) == 4")],
             code: "def f(): pass")
 
         try store.saveFinishedProblem(problem(id, "Mbpp/2"), nodes: nodes(id, "Mbpp/2"), executions: [exec])
@@ -80,5 +86,44 @@ import Testing
         #expect(try again.finishedProblemIDs(run: id) == ["a"])
         #expect(try again.run(id)?.status == .interrupted)
         #expect(try again.runs().count == 1)
+    }
+
+    @Test("A store written before the columns were typed opens: its JSON text decodes to the typed problem and test results")
+    func typedColumnsReadOldRows() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runstore-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("runs.sqlite").path
+        let tests = [TestResult(index: 0, status: .passed), TestResult(index: 1, status: .failed, message: "assert f(2) == 4")]
+        // What the writer of 0.1.0 before typed columns stored: JSONEncoder with sorted keys and escaped slashes.
+        let old = JSONEncoder()
+        old.outputFormatting = [.sortedKeys]
+        let problemText = String(decoding: try old.encode(Self.sampleProblem), as: UTF8.self)
+        let testsText = String(decoding: try old.encode(tests), as: UTF8.self)
+        #expect(problemText.contains(#"https:\/\/"#), "the old text escapes slashes; the new encoding does not")
+        let id: Int64
+        do {
+            let store = try RunStore(path: path)
+            id = try #require(store.createRun(makeRun()).id)
+            try store.writer.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO problem VALUES (?, 'Mbpp/2', ?, 1, 1.0, 3, 120, 300, 200, 2, 'perfect_solution', 1.5, '2023-11-14 22:15:00.000');
+                        INSERT INTO execution VALUES (?, 'Mbpp/2', 1, 'full', 'passed', 0.5, ?, 'def f(): pass');
+                        """,
+                    arguments: [id, problemText, id, testsText])
+            }
+        }
+        let store = try RunStore(path: path)
+        let row = try #require(try store.problems(run: id).first)
+        #expect(row.problem == Self.sampleProblem)
+        let execution = try #require(try store.executions(run: id, problem: "Mbpp/2").first)
+        #expect(execution.verdict == .passed && execution.tests == tests)
+
+        // What this version writes is the project's one JSON encoding, byte for byte.
+        try store.saveFinishedProblem(problem(id, "Mbpp/3"), nodes: [], executions: [])
+        let stored = try store.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT problem FROM problem WHERE problemId = 'Mbpp/3'")
+        }
+        #expect(stored == (try JSONCoding.string(Self.sampleProblem)))
     }
 }

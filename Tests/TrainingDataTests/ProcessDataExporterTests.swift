@@ -32,9 +32,9 @@ import TrainingData
             node(5, 2, 2, "code", "```python\ndef add(a, b):\n    return a - b\n```", n: 1, q: 0.1, reward: 0.1),
         ],
         executions: [
-            ExecutionRecord(runId: 1, problemId: "Mbpp/2", nodeIndex: 3, scope: .full, verdict: "passed", passRate: 1, tests: "[]", code: ""),
-            ExecutionRecord(runId: 1, problemId: "Mbpp/2", nodeIndex: 4, scope: .search, verdict: "failed", passRate: 0, tests: "[]", code: ""),
-            ExecutionRecord(runId: 1, problemId: "Mbpp/2", nodeIndex: 5, scope: .full, verdict: "failed", passRate: 0, tests: "[]", code: ""),
+            ExecutionRecord(runId: 1, problemId: "Mbpp/2", nodeIndex: 3, scope: .full, verdict: .passed, passRate: 1, tests: [], code: ""),
+            ExecutionRecord(runId: 1, problemId: "Mbpp/2", nodeIndex: 4, scope: .search, verdict: .failed, passRate: 0, tests: [], code: ""),
+            ExecutionRecord(runId: 1, problemId: "Mbpp/2", nodeIndex: 5, scope: .full, verdict: .failed, passRate: 0, tests: [], code: ""),
         ])
 
     static let prompt: [ChatMessage] = [.system("You reason in pseudocode."), .user("Write add(a, b).")]

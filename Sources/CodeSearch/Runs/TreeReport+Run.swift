@@ -27,10 +27,10 @@ extension TreeReport {
                     index: n.nodeIndex, parent: n.parentIndex, depth: n.depth, action: n.action, text: n.text,
                     visits: n.visits, value: n.meanValue, reward: n.reward, isTerminal: n.isTerminal,
                     verdicts: executions.filter { $0.nodeIndex == n.nodeIndex }.map {
-                        "\($0.scope.rawValue) tests: \($0.verdict) (pass rate \(String(format: "%.2f", $0.passRate)))"
+                        "\($0.scope.rawValue) tests: \($0.verdict.rawValue) (pass rate \(String(format: "%.2f", $0.passRate)))"
                     })
             }
-            let prompt = (try? JSONDecoder().decode(Problem.self, from: Data(p.problem.utf8)))?.prompt ?? ""
+            let prompt = p.problem.prompt
             return TreeReport.ProblemTree(
                 id: p.problemId, prompt: prompt, solved: p.solved, bestReward: p.bestReward, rollouts: p.rollouts,
                 generatedTokens: p.generatedTokens, nodes: nodes)
