@@ -55,6 +55,29 @@ import Testing
         #expect(try SearchRun.resume(run.id, in: store).finish(rewardTests: .oracle).lines(store: "s").count == 1)
     }
 
+    @Test("runs show prints the recorded configuration as a table of settings; an oracle reward says so")
+    func settingsTable() throws {
+        let store = try RunStore.inMemory()
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let dataset = directory + "/mbpp.jsonl"
+        try "{}\n".write(toFile: dataset, atomically: true, encoding: .utf8)
+        var configuration = Self.configuration(path: dataset, rewardTests: .public)
+        configuration.codeSearch.processReward = ProcessRewardGuidance(model: "prm-r1", weight: 0.25)
+        let run = try SearchRun.create(configuration, seed: 9, model: ModelSpec(name: "m", basePath: "/m.gguf"), toolVersion: "t", in: store)
+        let summary = try StoredRunSummary(try #require(try store.run(run.id)), in: store)
+        #expect(summary.searchConfiguration == configuration)
+        let lines = try summary.lines(store: store)
+        let c = configuration.codeSearch.search
+        #expect(lines.contains("reward tests              public"))
+        #expect(lines.contains("rollouts · depth · width  \(c.rollouts) · \(c.maxDepth) · \(c.width)"))
+        #expect(lines.contains("dataset                   mbpp test · limit 2"))
+        #expect(lines.contains("process reward            prm-r1 · weight 0.25"))
+
+        configuration.rewardTests = nil  // recorded before the choice existed: the oracle
+        #expect(configuration.settings.contains { $0.0 == "reward tests" && $0.1.hasPrefix("oracle (ORACLE") })
+    }
+
     @Test("Reward tests come from the recorded source; a generated source needs its file")
     func rewardTests() throws {
         var log: [String] = []

@@ -36,6 +36,7 @@ import ChildProcesses
         let show = try await Self.run(["runs", "show", "1", "--store", store])
         #expect(show.stdout.contains("problems 2"))
         #expect(show.stdout.contains("smollm2-135m-instruct"))
+        #expect(show.stdout.contains("rollouts · depth · width"), "the recorded settings, as a table")
 
         for format in ["sft", "prm", "prm-pairs", "dpo"] {
             let out = dir.appendingPathComponent("\(format).jsonl").path

@@ -20,6 +20,12 @@ public struct StoredRunSummary: Sendable {
         firstSolutionRollouts = rows.compactMap(\.firstSolutionRollout).sorted()
     }
 
+    /// The run's recorded search configuration (nil for a run of another kind, or one this
+    /// version cannot read).
+    public var searchConfiguration: SearchRunConfiguration? {
+        try? JSONCoding.decoder().decode(SearchRunConfiguration.self, from: Data(record.configuration.utf8))
+    }
+
     /// id, kind, status, model, dataset, solved/problems.
     public var listLine: String {
         "\(id)\t\(record.kind)\t\(record.status.rawValue)\t\(record.modelName)\t\(record.datasetName)\t\(totals.solved)/\(totals.problems) solved"
@@ -36,9 +42,9 @@ public struct StoredRunSummary: Sendable {
             "seed \(UInt64(bitPattern: r.seed)) · tool \(r.toolVersion)",
             "problems \(t.problems) · solved \(t.solved) · generated tokens \(t.generatedTokens) · prompt tokens evaluated \(t.promptTokensEvaluated), reused \(t.promptTokensReused)",
         ]
-        if let search = try? JSONDecoder().decode(SearchRunConfiguration.self, from: Data(r.configuration.utf8)) {
-            let reward = search.rewardTests ?? .oracle
-            lines.append("reward tests \(reward.rawValue)\(reward == .oracle ? " (ORACLE: the reward saw the tests that decide solved)" : "")")
+        if let search = searchConfiguration {
+            let width = search.settings.map(\.0.count).max() ?? 0
+            lines += search.settings.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
         }
         let firsts = firstSolutionRollouts
         if !firsts.isEmpty {
