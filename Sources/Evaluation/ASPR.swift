@@ -2,22 +2,9 @@ public import O1CoderCore
 
 /// Identifies one reasoning prefix of a problem: a trace hash, a sample index or a search-tree
 /// node id (the parent of code steps), as the caller likes.
-public struct PrefixID: RawRepresentable, Hashable, Comparable, Codable, Sendable, ExpressibleByStringLiteral,
-    CustomStringConvertible
-{
+public struct PrefixID: Identifier {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-    public var description: String { rawValue }
-    public static func < (lhs: PrefixID, rhs: PrefixID) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// Pass/fail of the code completions sampled after each reasoning prefix, per problem: the input

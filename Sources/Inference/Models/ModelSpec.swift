@@ -1,11 +1,9 @@
 public import O1CoderCore
 
 /// A registry name such as `qwen2.5-coder-0.5b-instruct`.
-public struct ModelID: RawRepresentable, Hashable, Codable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+public struct ModelID: Identifier {
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { rawValue = value }
-    public var description: String { rawValue }
 }
 
 /// A LoRA adapter applied on top of a base GGUF. Corresponds to `llama_adapter_lora_init` plus
