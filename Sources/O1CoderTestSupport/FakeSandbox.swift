@@ -59,17 +59,8 @@ public final class FakeSandbox: Sandbox {
 
     /// A report consistent with `verdict` for a suite of `testCount` tests.
     public static func report(_ verdict: Verdict, testCount: Int) -> ProgramReport {
-        let failing: TestStatus? =
-            switch verdict {
-            case .passed: nil
-            case .failed: .failed
-            case .timeout: .timeout
-            case .memoryLimit: .memoryLimit
-            case .outputLimit: .outputLimit
-            case .runtimeError: .runtimeError
-            case .compileError: .compileError
-            case .sandboxError: .sandboxError
-            }
+        // A verdict's kind is the status of the test that decided it (they share their names).
+        let failing = verdict.isPassed ? nil : TestStatus(rawValue: verdict.kind.rawValue)
         var failedAt = 0
         if case .failed(let test, _) = verdict { failedAt = test }
         if case .timeout(let test?) = verdict { failedAt = test }
