@@ -49,13 +49,13 @@ struct EvalCommand: AsyncParsableCommand {
         case (.some, true): throw ValidationError("--samples and --canonical are mutually exclusive.")
         default: break
         }
-        if let samples { try UsageErrors.requireExisting(samples, "--samples") }
         if plus, selection.dataset != .humanevalPlus, selection.dataset != .mbppPlus {
             throw ValidationError("--plus needs an EvalPlus dataset (humaneval-plus or mbpp-plus).")
         }
     }
 
     func run() async throws {
+        if let samples { try UsageErrors.requireExisting(samples, "--samples") }
         let ks = try self.ks
         let loaded = try selection.loadFile()
         let toEvaluate: [Sample]

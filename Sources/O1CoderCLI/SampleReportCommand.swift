@@ -20,10 +20,10 @@ struct SampleReportCommand: ParsableCommand {
 
     func validate() throws {
         guard !runs.isEmpty else { throw ValidationError("Give at least one run directory.") }
-        for run in runs { try UsageErrors.requireExisting(run, "run directory") }
     }
 
     func run() throws {
+        for run in runs { try UsageErrors.requireExisting(run, "run directory") }
         let loaded = try runs.map { path -> Table1Run in
             let directory = RunDirectory(path: path)
             let manifest = try directory.readManifest()

@@ -22,8 +22,9 @@ enum UsageErrors {
         }
     }
 
-    /// A path the user named that does not exist is a usage error (fix the command line), found
-    /// before anything starts; one that exists but cannot be read or parsed is a tool failure (1).
+    /// A path the user named that does not exist is a usage error (fix the command line), checked
+    /// first thing in `run()` (parsing stays free of the file system, so parsing tests need no
+    /// files); one that exists but cannot be read or parsed is a tool failure (1).
     static func requireExisting(_ path: String, _ option: String) throws(ValidationError) {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ValidationError("\(option) \(path): no such file or directory.")

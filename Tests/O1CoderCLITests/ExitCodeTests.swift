@@ -19,13 +19,18 @@ import Testing
     }
 
     @Test("A named input that does not exist is a usage error (64) that names it, before anything starts", arguments: [
-        ["eval", "--samples", "/nonexistent/samples.jsonl"],
+        ["eval", "--dataset", "humaneval", "--path", "/nonexistent/HumanEval.jsonl.gz", "--samples", "/nonexistent/samples.jsonl"],
         ["sample-report", "/nonexistent/run-dir"],
     ])
-    func missingInput(_ arguments: [String]) {
-        let error = #expect(throws: (any Error).self) { try O1Coder.parseAsRoot(arguments) }
+    func missingInput(_ arguments: [String]) async throws {
+        var command = try O1Coder.parseAsRoot(arguments)
+        // Checked before the dataset (itself missing here) is opened.
+        let error = await #expect(throws: (any Error).self) {
+            if var async = command as? any AsyncParsableCommand { try await async.run() } else { try command.run() }
+        }
         #expect(error.map { O1Coder.exitCode(for: $0) } == .validationFailure)
-        #expect(error.map { O1Coder.fullMessage(for: $0) }?.contains("/nonexistent/") == true)
+        #expect(error.map { O1Coder.fullMessage(for: $0) }?.contains("/nonexistent/samples.jsonl") == true
+            || error.map { O1Coder.fullMessage(for: $0) }?.contains("/nonexistent/run-dir") == true)
     }
 
     @Test("An input that exists but is not what it should be is a tool failure (1) that names the file and line",
