@@ -272,7 +272,7 @@ struct LiveServerTests {
                 _ = try? await session.data(for: request)
             }
             // A leak grows with every abandoned request; connections kept alive do not.
-            func round() async throws -> Int {
+            func round() async throws -> (files: Int, sockets: Int) {
                 await withTaskGroup(of: Void.self) { group in
                     for _ in 0..<4 { group.addTask { await abandon() } }
                 }
@@ -283,18 +283,39 @@ struct LiveServerTests {
                     try await Task.sleep(for: .milliseconds(100))
                     fewest = min(fewest, ProcessTree.openFileCount())
                 }
-                return fewest
+                return (fewest, Self.openSockets(port: try #require(url.port)))
             }
-            let fds = try await round()
+            let first = try await round()
             let processes = await local.workerProcessIdentifiers().flatMap(ProcessTree.descendants(of:)).count
-            var last = fds
+            var last = first
             for _ in 0..<4 { last = try await round() }
             let (_, next) = try await post(url, "run_code", #"{"code": "print(6 * 7)"}"#)
             #expect((next["run_result"] as? [String: Any])?["stdout"] as? String == "42\n")
-            // A leak of one fd per abandoned request would add 16; the slack is for concurrent suites.
-            #expect(last <= fds + 6, "16 abandoned requests: fds \(fds) -> \(last)")
+            // The server's own connections, exactly: a leaked one per abandoned request would add 16;
+            // the slack is for connections the clients keep alive (one per concurrent request).
+            #expect(last.sockets <= first.sockets + 4, "16 abandoned requests: sockets on the port \(first.sockets) -> \(last.sockets)")
+            // Every fd of the process, which other suites open and close meanwhile: only a coarse bound.
+            #expect(last.files <= first.files + 12, "16 abandoned requests: fds \(first.files) -> \(last.files)")
             #expect(await local.workerProcessIdentifiers().flatMap(ProcessTree.descendants(of:)).count <= processes)
         }
+    }
+
+    /// The server's open connections: TCP sockets whose local end is `port` (not the listening
+    /// one, nor those in TIME_WAIT, which hold no descriptor), from /proc/net/tcp and tcp6.
+    /// Nothing of any other suite counts.
+    static func openSockets(port: Int) -> Int {
+        let hexPort = String(format: "%04X", port)
+        var count = 0
+        for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+            guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
+            for line in text.split(separator: "\n").dropFirst() {
+                let fields = line.split(separator: " ")
+                guard fields.count > 9 else { continue }
+                let localPort = fields[1].split(separator: ":").last.map(String.init) ?? ""
+                if localPort == hexPort, fields[3] != "0A" /* LISTEN */, fields[9] != "0" /* no inode: TIME_WAIT */ { count += 1 }
+            }
+        }
+        return count
     }
 
     /// Waits (bounded) until the server runs and queues nothing.
