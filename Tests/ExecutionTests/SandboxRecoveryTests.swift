@@ -20,10 +20,21 @@ struct SandboxRecoveryTests {
     func killedWorker() async throws {
         let sandbox = try await ProcessSandbox(configuration: SandboxConfiguration(workers: 1, retries: 0))
         defer { Task { await sandbox.shutdown() } }
-        killWorkerSoon(sandbox)
-        // Sleeps far longer than the kill's delay, so a loaded machine cannot let it finish first.
+        // Killed once it runs the program (the worker forks two processes per execution), not after
+        // a fixed delay: on a loaded machine a timed kill can land before the request reaches the
+        // worker, and its replacement then runs the program to the end.
+        let worker = try #require(await sandbox.workerProcessIdentifiers().first)
+        let idle = ProcessTree.descendants(of: worker).count
+        let killer = Task {
+            for _ in 0..<600 where ProcessTree.descendants(of: worker).count <= idle {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            kill(worker, SIGKILL)
+        }
+        // Sleeps far longer than the wait above can take, so it cannot finish first.
         let outcome = try await sandbox.run(
             ExecutionRequest(program: "import time\ntime.sleep(30)", limits: ExecutionLimits(cpuSeconds: 2, wallSeconds: 60)))
+        _ = try? await killer.value
         guard case .sandboxError = outcome.termination else {
             Issue.record("expected a sandbox error, got \(outcome.termination)")
             return
