@@ -1,3 +1,4 @@
+internal import CSpawn
 public import Foundation
 #if canImport(Glibc)
 internal import Glibc
