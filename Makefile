@@ -47,6 +47,9 @@ release: setup
 
 test: setup setup-train
 	swift build --build-tests $(SWIFT_FLAGS)
+	# The release build too: make demo and the benchmarks use it, and the optimiser resolves
+	# some C imports differently (a release-only compile error went unseen once).
+	swift build -c release $(SWIFT_FLAGS)
 	O1CODER_BIN=$$(swift build $(SWIFT_FLAGS) --show-bin-path)/o1coder $(TRAIN_PYTHON) -m unittest discover -s training -q
 	@mkdir -p .build
 	set -o pipefail; swift test --skip-build $(SWIFT_FLAGS) 2>&1 | tee .build/test.log
