@@ -13,14 +13,7 @@ extension TrustedProcess {
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil, errorLog: String,
         interrupt: Int32 = 2 /* SIGINT */, grace: Duration = .seconds(300), onLine: @escaping @Sendable (String) -> Void
     ) async throws(Failure) -> Int32 {
-        let child: ChildProcess
-        do {
-            child = try ChildProcess(
-                executable: executable, arguments: arguments, environment: environment, input: .null, output: .pipe,
-                error: .file(errorLog, append: true), ownProcessGroup: false)
-        } catch {
-            throw Failure(command: commandLine(executable, arguments), status: nil, detail: error.description)
-        }
+        let child = try spawn(executable, arguments, environment: environment, input: .null, output: .pipe, error: .file(errorLog, append: true))
         return await withTaskCancellationHandler {
             await onThread {
                 Self.readLines(child, onLine)

@@ -26,14 +26,9 @@ extension TrustedProcess {
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil, workingDirectory: String? = nil,
         log: String, _ body: (Running) async throws -> T
     ) async throws -> (value: T, termination: Termination) {
-        let child: ChildProcess
-        do {
-            child = try ChildProcess(
-                executable: executable, arguments: arguments, environment: environment, workingDirectory: workingDirectory,
-                input: .null, output: .file(log, append: true), error: .sameAsOutput, ownProcessGroup: false)
-        } catch {
-            throw Failure(command: commandLine(executable, arguments), status: nil, detail: error.description)
-        }
+        let child = try spawn(
+            executable, arguments, environment: environment, workingDirectory: workingDirectory, input: .null,
+            output: .file(log, append: true), error: .sameAsOutput)
         let running = Running(child: child)
         let value: T
         do {

@@ -55,14 +55,8 @@ public enum TrustedProcess {
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil, workingDirectory: String? = nil,
         input: Data = Data(), errorTail: Int = 600
     ) async throws(Failure) -> Completion {
-        let child: ChildProcess
-        do {
-            child = try ChildProcess(
-                executable: executable, arguments: arguments, environment: environment, workingDirectory: workingDirectory,
-                input: .pipe, output: .pipe, error: .pipe, ownProcessGroup: false)
-        } catch {
-            throw Failure(command: commandLine(executable, arguments), status: nil, detail: error.description)
-        }
+        let child = try spawn(
+            executable, arguments, environment: environment, workingDirectory: workingDirectory, input: .pipe, output: .pipe, error: .pipe)
         return await withTaskCancellationHandler {
             await onThread {
                 let writer = Thread {
@@ -77,6 +71,21 @@ public enum TrustedProcess {
             }
         } onCancel: {
             child.signal(SIGKILL)
+        }
+    }
+
+    /// Starts a helper in our process group (Ctrl-C reaches it as it reaches us); a failure to
+    /// start is a ``Failure`` without a status.
+    static func spawn(
+        _ executable: String, _ arguments: [String], environment: [String: String]?, workingDirectory: String? = nil,
+        input: ChildProcess.Stream, output: ChildProcess.Stream, error: ChildProcess.Stream
+    ) throws(Failure) -> ChildProcess {
+        do {
+            return try ChildProcess(
+                executable: executable, arguments: arguments, environment: environment, workingDirectory: workingDirectory,
+                input: input, output: output, error: error, ownProcessGroup: false)
+        } catch {
+            throw Failure(command: commandLine(executable, arguments), status: nil, detail: error.description)
         }
     }
 

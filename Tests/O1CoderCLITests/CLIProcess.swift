@@ -14,11 +14,7 @@ enum CLIProcess {
     static func run(_ arguments: [String], in directory: String? = nil) async throws -> Result {
         let run = try await TrustedProcess.complete(
             TestEnvironment.o1coderBinary, arguments, workingDirectory: directory, errorTail: 1 << 24)
-        let status: Int32 =
-            switch run.termination {
-            case .exited(let code): code
-            case .signaled(let signal): 128 + signal
-            }
+        let status = run.termination.code
         return Result(
             status: status, stdout: String(decoding: run.standardOutput, as: UTF8.self),
             stderr: String(decoding: run.standardError, as: UTF8.self))

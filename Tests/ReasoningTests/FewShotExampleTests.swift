@@ -48,11 +48,7 @@ import ChildProcesses
     /// Runs trusted example code (ours, reviewed) with Python; not a sandbox.
     static func run(_ program: String, stdin: String) async throws -> (status: Int32, stdout: String, stderr: String) {
         let run = try await TrustedProcess.complete(python, ["-c", program], input: Data(stdin.utf8), errorTail: 1 << 20)
-        let status: Int32 =
-            switch run.termination {
-            case .exited(let code): code
-            case .signaled(let signal): 128 + signal
-            }
+        let status = run.termination.code
         return (status, String(decoding: run.standardOutput, as: UTF8.self), String(decoding: run.standardError, as: UTF8.self))
     }
 }
