@@ -29,8 +29,8 @@ struct BatchHandle: ~Copyable {
         raw.n_tokens += 1
     }
 
-    /// Runs `llama_decode`; returns its status (0 ok, 1 no KV slot, other: failure).
-    func decode(on context: ContextHandle) -> Int32 {
-        llama_decode(context.raw, raw)
+    /// Runs `llama_decode`.
+    func decode(on context: ContextHandle) -> DecodeStatus {
+        DecodeStatus(llama_decode(context.raw, raw))
     }
 }

@@ -7,37 +7,48 @@ internal import Synchronization
 /// the logger is at `.trace`). Never torn down: `llama_backend_free` is global and is not called
 /// from any `deinit`.
 public enum LlamaBackend {
-    private static let logger = Mutex<Logger?>(nil)
+    /// Where llama.cpp's log goes: the logger, the least level kept, and the level of the last
+    /// message (continuation lines inherit it). Swift state, so the C shim keeps none.
+    private struct Route {
+        var logger: Logger?
+        var minimum = GGML_LOG_LEVEL_ERROR.rawValue
+        var lastLevel = GGML_LOG_LEVEL_NONE.rawValue
+    }
+
+    private static let route = Mutex(Route())
     private static let initialized = Mutex(false)
 
     /// Routes llama.cpp's log to `logger`. Call once from `main` before loading models; engines call
     /// `ensureInitialized()` themselves, which silences the library when no logger was given.
     public static func bootstrap(logger newLogger: Logger) {
-        logger.withLock { $0 = newLogger }
         let minimum = newLogger.logLevel <= .trace ? GGML_LOG_LEVEL_DEBUG : GGML_LOG_LEVEL_WARN
-        cllama_log_route(forward, Int32(minimum.rawValue))
+        route.withLock { $0.logger = newLogger; $0.minimum = minimum.rawValue }
+        llama_log_set(forward, nil)
         ensureInitialized()
     }
 
     static func ensureInitialized() {
         initialized.withLock { done in
             guard !done else { return }
-            if logger.withLock({ $0 == nil }) {
+            if route.withLock({ $0.logger == nil }) {
                 // No logger: keep errors out of the user's terminal too; failures surface as InferenceError.
-                cllama_log_route(nil, Int32(GGML_LOG_LEVEL_ERROR.rawValue))
+                llama_log_set(forward, nil)
             }
             llama_backend_init()
             done = true
         }
     }
 
-    private static let forward: cllama_log_sink = { level, text in
+    /// The C callback: a non-capturing Swift function, so it converts to `ggml_log_callback`.
+    private static let forward: ggml_log_callback = { level, text, _ in
         guard let text else { return }
         let line = droppingTrailingNewlines(String(cString: text))
-        guard !line.isEmpty else { return }
-        LlamaBackend.logger.withLock { logger in
-            guard let logger else { return }
-            let swiftLevel: Logger.Level = level >= Int32(GGML_LOG_LEVEL_WARN.rawValue) ? .debug : .trace
+        route.withLock { route in
+            // CONT lines continue the previous message and inherit its level.
+            var effective = level.rawValue
+            if level == GGML_LOG_LEVEL_CONT { effective = route.lastLevel } else { route.lastLevel = level.rawValue }
+            guard effective >= route.minimum, let logger = route.logger, !line.isEmpty else { return }
+            let swiftLevel: Logger.Level = effective >= GGML_LOG_LEVEL_WARN.rawValue ? .debug : .trace
             logger.log(level: swiftLevel, "llama.cpp", metadata: ["llama.log": .string(line)])
         }
     }

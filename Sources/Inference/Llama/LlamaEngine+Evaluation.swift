@@ -44,17 +44,17 @@ extension LlamaEngine {
     func decode(_ batch: borrowing BatchHandle) throws {
         while true {
             let status = batch.decode(on: context)
-            if status == 0 { return }
-            if status == 1, let slot = prefixCache.evictLeastRecentlyUsed() {
+            if status == .decoded { return }
+            if status == .noKVSlot, let slot = prefixCache.evictLeastRecentlyUsed() {
                 context.removeSequence(slot)
                 stats.prefixCacheEvictions += 1
                 logger.debug("evicted a cached prefix to free KV cells", metadata: ["llm.slot": "\(slot)"])
                 continue
             }
-            if status == 1 {
+            if status == .noKVSlot {
                 throw InferenceError(.contextOverflow, "The KV cache (\(context.contextLength) cells) is full; lower n or max tokens, or raise --ctx.")
             }
-            throw InferenceError(.engineFailure, "llama_decode failed with status \(status).")
+            throw InferenceError(.engineFailure, "llama_decode failed with status \(status.description).")
         }
     }
 

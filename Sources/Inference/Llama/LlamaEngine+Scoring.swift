@@ -38,7 +38,9 @@ extension LlamaEngine {
         var batch = BatchHandle(capacity: n)
         for (i, t) in tokens.enumerated() { batch.append(t, position: Int32(i), sequence: 0, wantsLogits: true) }
         let status = batch.decode(on: ctx)
-        guard status == 0 else { throw InferenceError(.engineFailure, "llama_decode failed with status \(status) while embedding.") }
+        guard status == .decoded else {
+            throw InferenceError(.engineFailure, "llama_decode failed with status \(status.description) while embedding.")
+        }
         guard let v = llama_get_embeddings_seq(ctx.raw, 0) else {
             throw InferenceError(.engineFailure, "llama.cpp returned no pooled embedding.")
         }
