@@ -45,12 +45,11 @@ public struct CodeSearchConfiguration: Codable, Sendable, Hashable {
         compileBonus * (compiles ? 1 : 0) + (1 - compileBonus) * passRate
     }
 
-    /// These settings with one seed for search and sampling, and `stepTokens` as the cap per step.
-    public func seeded(_ seed: UInt64, stepTokens: Int) -> CodeSearchConfiguration {
+    /// These settings sampling with `parameters`; the search takes the same seed.
+    public func sampling(_ parameters: SamplingParameters) -> CodeSearchConfiguration {
         var c = self
-        c.search.seed = seed
-        c.sampling.seed = seed
-        c.sampling.maxTokens = stepTokens
+        c.sampling = parameters
+        c.search.seed = parameters.seed
         return c
     }
 }

@@ -30,17 +30,15 @@ struct BenchInferenceCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = CLILogger.make(verbose: false)
         let spec = try modelOptions.modelSpec()
         var config = modelOptions.llamaConfiguration(parallel: branches)
         config.contextLength = max(config.contextLength, pp + tg, sharedPrompt + branches * branchTokens + 64)
-        LlamaBackend.bootstrap(logger: logger)
-        let engine = try await LlamaEngine.load(spec, configuration: config, logger: logger)
+        let engine = try await modelOptions.makeLlamaEngine(configuration: config)
         let throughput = try await engine.measureThroughput(promptTokens: pp, generatedTokens: tg, repetitions: repetitions)
         var report = Report(model: spec.name, path: spec.basePath, threads: config.threads, throughput: throughput)
         if sharedPrompt > 0 {
             let sharing = PrefixSharingBenchmark(promptTokens: sharedPrompt, branches: branches, branchTokens: branchTokens)
-            (report.forked, report.naive) = try await sharing.run(on: engine, spec: spec, logger: logger)
+            (report.forked, report.naive) = try await sharing.run(on: engine, spec: spec, logger: modelOptions.logger)
         }
         let encoder = JSONCoding.encoder(.document)
         print(String(decoding: try encoder.encode(report), as: UTF8.self))

@@ -31,8 +31,7 @@ struct BenchSearchCommand: AsyncParsableCommand {
     @Option(parsing: .upToNextOption, help: "Generated-token budgets per problem.") var budgets: [Int] = [2000, 4000]
     @Option(help: "Reward tests: public, generated, public+generated or oracle.") var rewardTests: SearchTestsSource = .public
     @Option(help: ArgumentHelp("Tests JSONL from `o1coder tcg generate`.", valueName: "path")) var generatedTests: String?
-    @Option(help: "Maximum tokens per step (an answer may use depth × this).") var maxTokens: Int = 512
-    @Option(help: "Seed of sampling and search.") var seed: UInt64 = 42
+    @OptionGroup var sampling: SamplingOptions<StepSampling>
     @Option(help: ArgumentHelp("Run only problems i with i % N == K.", valueName: "K/N")) var shard: String?
     @Option(help: "Ledger of finished cells (JSONL; resumable and extensible).")
     var ledger: String = "bench/results/search-ledger.jsonl"
@@ -54,7 +53,7 @@ struct BenchSearchCommand: AsyncParsableCommand {
             let loaded = try selection.loadFile()
             var problems = loaded.problems
             if let spec = shard.flatMap(ShardSpec.init) { problems = spec.select(problems) }
-            let c = CodeSearchConfiguration.standard.seeded(seed, stepTokens: maxTokens)
+            let c = CodeSearchConfiguration.standard.sampling(sampling.parameters(over: CodeSearchConfiguration.standard.sampling))
             let spec = try modelOptions.modelSpec()
             let manifest = ComparisonManifest(
                 model: spec.name, modelSHA256: spec.sha256 ?? "", rewardTests: rewardTests.rawValue, configuration: c,
@@ -63,15 +62,14 @@ struct BenchSearchCommand: AsyncParsableCommand {
             guard differences.isEmpty else {
                 throw ValidationError("\(ledger) was made with other settings (\(differences.joined(separator: ", "))); pass another --ledger.")
             }
-            let config = SearchRunConfiguration(
-                preset: .standard, codeSearch: c, dataset: loaded.dataset, path: loaded.path, split: [], limit: nil,
-                problems: [], model: spec.name, contextLength: modelOptions.contextLength, threads: modelOptions.threads,
-                rewardTests: rewardTests, generatedTestsPath: generatedTests, generatedTestsSHA256: nil)
-            let model = try await modelOptions.makeLanguageModel(parallel: c.search.width, logger: CLILogger.make(verbose: false))
-            try await ProcessSandbox.with(logger: CLILogger.make(verbose: false)) { sandbox in
+            let tests = try UsageErrors.mapped {
+                try rewardTests.load(generatedTests: generatedTests, for: problems, log: StandardError.write)
+            }
+            let model = try await modelOptions.makeLanguageModel(parallel: c.search.width)
+            try await ProcessSandbox.with(logger: modelOptions.logger) { sandbox in
                 let comparison = ComputeMatchedComparison(
                     model: model, prompts: PromptBuilder(library: try FewShotLibrary.bundled()), sandbox: sandbox,
-                    configuration: c, rewardTests: try SearchCommand.rewardTests(config, problems: problems),
+                    configuration: c, rewardTests: tests,
                     arms: arms, budgets: budgets, ledger: book)
                 let progress = ProgressReporter(label: "bench-search")
                 try await comparison.run(problems) { record, done, total in

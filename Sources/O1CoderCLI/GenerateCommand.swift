@@ -17,36 +17,26 @@ struct GenerateCommand: AsyncParsableCommand {
 
     @OptionGroup var modelOptions: ModelOptions
     @Option(name: .short, help: ArgumentHelp("Number of samples (sample i uses seed + i).", valueName: "k")) var n: Int = 1
-    @Option(help: "Sampling temperature; 0 is greedy.") var temperature: Double = 0.8
-    @Option(help: ArgumentHelp("Top-k cut-off (0 disables).", valueName: "k")) var topK: Int = 40
-    @Option(help: "Top-p (nucleus) cut-off; 1 disables.") var topP: Double = 0.95
+    @OptionGroup var sampling: SamplingOptions<CompletionSampling>
     @Option(help: "Min-p cut-off; 0 disables.") var minP: Double = 0
-    @Option(help: "Random seed.") var seed: UInt64 = 42
-    @Option(help: ArgumentHelp("Maximum generated tokens per sample.", valueName: "tokens")) var maxTokens: Int = 512
     @Option(help: ArgumentHelp("Stop before this string (repeatable).", valueName: "text")) var stop: [String] = []
     @Option(help: "System message for the chat template.") var system: String?
     @Flag(help: "Use the prompt as raw text, without the chat template.") var raw = false
-    @Flag(help: "Show llama.cpp's log on stderr.") var verbose = false
     @Argument(help: "The prompt (the user message unless --raw).") var prompt: String
 
     func validate() throws {
         guard n >= 1 else { throw ValidationError("-n must be at least 1.") }
-        guard maxTokens >= 0 else { throw ValidationError("--max-tokens must not be negative.") }
-        guard temperature >= 0 else { throw ValidationError("--temperature must not be negative.") }
-        guard (0...1).contains(topP), (0...1).contains(minP) else { throw ValidationError("--top-p and --min-p must be in [0, 1].") }
+        guard (0...1).contains(minP) else { throw ValidationError("--min-p must be in [0, 1].") }
     }
 
     var request: GenerationRequest {
         let input: PromptInput = raw ? .text(prompt) : .chat((system.map { [ChatMessage.system($0)] } ?? []) + [.user(prompt)])
-        let parameters = SamplingParameters(
-            temperature: temperature, topK: topK > 0 ? topK : nil, topP: topP < 1 ? topP : nil,
-            minP: minP > 0 ? minP : nil, seed: seed, maxTokens: maxTokens, stop: stop)
+        let parameters = sampling.parameters(over: SamplingParameters(minP: minP > 0 ? minP : nil, stop: stop))
         return GenerationRequest(prompt: input, parameters: parameters, n: n, wantsLogProbs: true)
     }
 
     func run() async throws {
-        let logger = CLILogger.make(verbose: verbose)
-        let model = try await modelOptions.makeLanguageModel(parallel: n, logger: logger)
+        let model = try await modelOptions.makeLanguageModel(parallel: n)
         var result: GenerationResult?
         for try await event in model.stream(request) {
             switch event {
@@ -59,7 +49,7 @@ struct GenerateCommand: AsyncParsableCommand {
         guard let result else { return }
         var out = "\n"
         for (i, c) in result.completions.enumerated().dropFirst() {
-            out += "--- sample \(i) (seed \(seed &+ UInt64(i)), \(c.stopReason.rawValue)) ---\n\(c.text)\n"
+            out += "--- sample \(i) (seed \(sampling.seed &+ UInt64(i)), \(c.stopReason.rawValue)) ---\n\(c.text)\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
         let u = result.usage

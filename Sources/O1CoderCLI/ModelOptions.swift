@@ -51,6 +51,11 @@ struct ModelOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("lora"), help: ArgumentHelp("LoRA adapter to apply, as PATH or PATH:SCALE (repeatable).", valueName: "path[:scale]"))
     var adapters: [String] = []
 
+    @Flag(help: "Show llama.cpp's log on stderr.") var verbose = false
+
+    /// A logger on stderr; `--verbose` shows llama.cpp's own log lines too.
+    var logger: Logger { CLILogger.make(verbose: verbose) }
+
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
         guard contextLength >= 16 else { throw ValidationError("--ctx must be at least 16 tokens.") }
@@ -73,17 +78,18 @@ struct ModelOptions: ParsableArguments, Sendable {
         try store.resolve(model, adapters: adapters.map(LoRAAdapter.init(argument:)))
     }
 
-    /// The embedded engine for these options.
-    func makeLlamaEngine(parallel: Int = 8, logger: Logger) async throws -> LlamaEngine {
+    /// The embedded engine for these options (`configuration` replaces their sizing).
+    func makeLlamaEngine(parallel: Int = 8, configuration: LlamaConfiguration? = nil) async throws -> LlamaEngine {
         LlamaBackend.bootstrap(logger: logger)
-        return try await LlamaEngine.load(modelSpec(), configuration: llamaConfiguration(parallel: parallel), logger: logger)
+        return try await LlamaEngine.load(
+            modelSpec(), configuration: configuration ?? llamaConfiguration(parallel: parallel), logger: logger)
     }
 
     /// The language model for these options, whichever backend serves it.
-    func makeLanguageModel(parallel: Int = 8, logger: Logger) async throws -> any LanguageModel {
+    func makeLanguageModel(parallel: Int = 8) async throws -> any LanguageModel {
         switch backend {
         case .llama:
-            return try await makeLlamaEngine(parallel: parallel, logger: logger)
+            return try await makeLlamaEngine(parallel: parallel)
         case .openai:
             let urls = try serverURLs()
             guard !urls.isEmpty else { throw ValidationError("--backend openai needs --url http://HOST:PORT of the server.") }

@@ -35,12 +35,7 @@ struct SampleCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("ASPR: reasoning prefixes per problem (turns on the ASPR protocol).", valueName: "m"))
     var prefixes: Int?
     @Option(help: ArgumentHelp("ASPR: code completions per prefix.", valueName: "n")) var completions: Int = 3
-    @Option(help: "Sampling temperature.") var temperature: Double = 0.8
-    @Option(help: "Top-p cut-off.") var topP: Double = 0.95
-    @Option(help: ArgumentHelp("Top-k cut-off (0 disables).", valueName: "k")) var topK: Int = 40
-    @Option(help: "Run seed; every request's seed derives from it and the problem id.") var seed: UInt64 = 42
-    @Option(help: ArgumentHelp("Token limit of a whole answer or one reasoning step.", valueName: "tokens"))
-    var maxTokens: Int = 768
+    @OptionGroup var sampling: SamplingOptions<AnswerSampling>
     @Option(help: ArgumentHelp("Token limit of one code completion (ASPR).", valueName: "tokens")) var codeMaxTokens: Int = 512
     @Option(help: ArgumentHelp("Pseudocode prefixes: steps before the code step is forced.", valueName: "steps"))
     var maxPrefixSteps: Int = 4
@@ -51,16 +46,13 @@ struct SampleCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Output directory (default runs/sample-<dataset>-<style>-<protocol>).", valueName: "dir"))
     var out: String?
     @Option(help: "Problems sampled at once (execution of one overlaps generation of another).") var problemsInFlight: Int = 2
-    @Flag(help: "Show llama.cpp's log.") var verbose = false
 
     func samplingConfiguration() -> SamplingConfiguration {
-        let sampling = SamplingParameters(
-            temperature: temperature, topK: topK > 0 ? topK : nil, topP: topP < 1 ? topP : nil, seed: seed,
-            maxTokens: maxTokens, repetitionGuard: repetitionGuard ? .standard : nil)
+        let parameters = sampling.parameters(over: SamplingParameters(repetitionGuard: repetitionGuard ? .standard : nil))
         let samplingProtocol: SamplingProtocol = prefixes.map { .aspr(prefixes: $0, completions: completions) }
             ?? .independent(samples: n)
         return SamplingConfiguration(
-            style: style, samplingProtocol: samplingProtocol, sampling: sampling, codeMaxTokens: codeMaxTokens,
+            style: style, samplingProtocol: samplingProtocol, sampling: parameters, codeMaxTokens: codeMaxTokens,
             maxPrefixSteps: maxPrefixSteps, fewShotExamples: style.usesFewShot ? fewShot : 0, includePlusTests: plus, limits: sandboxOptions.limits())
     }
 
@@ -73,7 +65,6 @@ struct SampleCommand: AsyncParsableCommand {
     func validate() throws {
         let errors = samplingConfiguration().validationErrors()
         guard errors.isEmpty else { throw ValidationError(errors.joined(separator: " ")) }
-        guard temperature >= 0 else { throw ValidationError("--temperature must not be negative.") }
         guard problemsInFlight >= 1 else { throw ValidationError("--problems-in-flight must be at least 1.") }
         if plus, selection.dataset != .humanevalPlus, selection.dataset != .mbppPlus {
             throw ValidationError("--plus needs an EvalPlus dataset (humaneval-plus or mbpp-plus).")
@@ -81,7 +72,7 @@ struct SampleCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = CLILogger.make(verbose: verbose)
+        let logger = modelOptions.logger
         let config = samplingConfiguration()
         let loaded = try selection.loadFile()
         let modelIdentity = try identifyModel()
@@ -98,7 +89,7 @@ struct SampleCommand: AsyncParsableCommand {
                 + "\(config.samplingProtocol.samplesPerProblem) programs per problem")
 
         let parallel = max(n, prefixes ?? 1, completions)
-        let model = try await modelOptions.makeLanguageModel(parallel: parallel, logger: logger)
+        let model = try await modelOptions.makeLanguageModel(parallel: parallel)
         let records = try await sandboxOptions.withSandbox(logger: logger) { sandbox in
             let problems = try await selection.completeTests(of: loaded, sandbox: sandbox, workers: sandboxOptions.workers)
             let prompts = PromptBuilder(library: try FewShotLibrary.bundled(), maxExamples: config.fewShotExamples)

@@ -46,12 +46,9 @@ struct SearchCommand: AsyncParsableCommand {
         help: "Tree policy: uct, or puct with the policy's length-normalised log-probability as prior (preset default uct).")
     var treePolicy: TreePolicy?
     @Option(help: "Stop a problem after this many generated tokens.") var tokenBudget: Int?
-    @Option(help: "Sampling temperature (default 0.8).") var temperature: Double?
-    @Option(help: "Maximum tokens per step (default 512).") var maxTokens: Int?
-    @Option(help: "Seed of the search and of sampling.") var seed: UInt64 = 42
+    @OptionGroup var sampling: SamplingOptions<StepSampling>
     @Option(help: "Problems searched at once (sandbox runs overlap with generation).") var problemsInFlight: Int = 2
     @Option(help: "Resume this run id (its recorded configuration is used; other options are ignored).") var resume: Int64?
-    @Flag(help: "Show llama.cpp's log.") var verbose = false
     @Option(
         name: [.customLong("reward-tests"), .customLong("tests")],
         help: "Tests that reward the search: public (shown in the statement), generated (TCG), public+generated, or oracle (a seeded subset of the hidden tests).")
@@ -76,9 +73,7 @@ struct SearchCommand: AsyncParsableCommand {
     }
 
     func configurationFromOptions(datasetPath: String) -> SearchRunConfiguration {
-        var c = preset.configuration
-        c.search.seed = seed
-        c.sampling.seed = seed
+        var c = preset.configuration.sampling(sampling.parameters(over: preset.configuration.sampling))
         if let rollouts { c.search.rollouts = rollouts }
         if let maxDepth { c.search.maxDepth = maxDepth }
         if let width { c.search.width = width }
@@ -87,8 +82,6 @@ struct SearchCommand: AsyncParsableCommand {
         if let prm { c.processReward = ProcessRewardGuidance(model: prm, weight: prmWeight) }
         if let tokenBudget { c.search.tokenBudget = tokenBudget }
         c.limits = sandboxOptions.limits()
-        if let temperature { c.sampling.temperature = temperature }
-        if let maxTokens { c.sampling.maxTokens = maxTokens }
         return SearchRunConfiguration(
             preset: preset, codeSearch: c, dataset: selection.dataset, path: datasetPath, split: selection.split,
             limit: selection.limit, problems: selection.problemIDs, model: modelOptions.model,
@@ -98,21 +91,21 @@ struct SearchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = CLILogger.make(verbose: verbose)
+        let logger = modelOptions.logger
         let store = try storeOptions.open()
         let run = try startOrResume(store: store)
         let config = run.configuration
         let (select, options) = recorded(config)
         let loaded = try select.loadFile()
         try UsageErrors.mapped { try run.validate() }
-        let model = try await options.makeLanguageModel(parallel: config.codeSearch.search.width, logger: logger)
-        let rewardTests = try Self.rewardTests(config, problems: loaded.problems)
+        let model = try await options.makeLanguageModel(parallel: config.codeSearch.search.width)
+        let rewardTests = try UsageErrors.mapped { try config.rewardTests(for: loaded.problems, log: StandardError.write) }
         try await sandboxOptions.withSandbox(logger: logger) { sandbox in
             let problems = try await run.prepare(loaded.problems, rewardTests: rewardTests, sandbox: sandbox, log: StandardError.write)
             let searcher = ProblemSearcher(
                 generator: StepGenerator(model: model, prompts: PromptBuilder(library: try FewShotLibrary.bundled())),
                 sandbox: sandbox, configuration: config.codeSearch, rewardTests: rewardTests,
-                processRewards: try await processRewards(config, options: options, logger: logger))
+                processRewards: try await processRewards(config, options: options))
             let interrupt = InterruptHandler { try? store.setStatus(.interrupted, run: run.id) }
             defer { interrupt.cancel() }
             let already = try run.finishedCount()
@@ -122,18 +115,13 @@ struct SearchCommand: AsyncParsableCommand {
         for line in try run.finish(rewardTests: rewardTests).lines(store: storeOptions.store) { print(line) }
     }
 
-    /// The reward tests of a run, with the library's usage errors as usage errors.
-    static func rewardTests(_ config: SearchRunConfiguration, problems: [Problem]) throws -> RewardTests {
-        try UsageErrors.mapped { try config.rewardTests(for: problems, log: StandardError.write) }
-    }
-
     /// A new run from the options, or `--resume`'s recorded one.
     func startOrResume(store: RunStore) throws -> SearchRun {
         if let resume { return try SearchRun.resume(resume, in: store) }
         // Absolute, so that --resume works from any directory.
         let path = URL(fileURLWithPath: try selection.resolvedPath()).standardizedFileURL.path
         return try SearchRun.create(
-            configurationFromOptions(datasetPath: path), seed: seed, model: try modelOptions.modelSpec(),
+            configurationFromOptions(datasetPath: path), seed: sampling.seed, model: try modelOptions.modelSpec(),
             toolVersion: O1CoderVersion.string, in: store)
     }
 
@@ -154,12 +142,12 @@ struct SearchCommand: AsyncParsableCommand {
     }
 
     /// The PRM that shapes PUCT's priors, when the run has one (same engine settings, no adapters).
-    func processRewards(_ config: SearchRunConfiguration, options: ModelOptions, logger: Logger) async throws -> (any ProcessRewardModel)? {
+    func processRewards(_ config: SearchRunConfiguration, options: ModelOptions) async throws -> (any ProcessRewardModel)? {
         guard let guidance = config.codeSearch.processReward else { return nil }
         var prmOptions = options
         prmOptions.model = guidance.model
         prmOptions.adapters = []
-        let model = LlamaProcessRewardModel(engine: try await prmOptions.makeLlamaEngine(parallel: 1, logger: logger))
+        let model = LlamaProcessRewardModel(engine: try await prmOptions.makeLlamaEngine(parallel: 1))
         StandardError.write("PRM \(guidance.model) shapes the priors (weight \(guidance.weight))")
         return model
     }

@@ -28,29 +28,24 @@ extension TCGCommand {
         @Option(help: ArgumentHelp("Keep at most this many tests per problem.", valueName: "n")) var maxTests: Int = 20
         @Option(help: "inputs-only or full (default: inputs-only when a reference solution exists, else full).")
         var mode: TestGenerationMode?
-        @Option(help: "Sampling temperature.") var temperature: Double = 0.7
-        @Option(help: ArgumentHelp("Maximum generated tokens per completion.", valueName: "tokens")) var maxTokens: Int = 512
-        @Option(help: "Seed (each problem's sampling seed is derived from it and the problem id).") var seed: UInt64 = 42
+        @OptionGroup var sampling: SamplingOptions<TestSampling>
         @Flag(help: "Leave the reference solution out of the prompt.") var hideReference = false
         @Option(help: ArgumentHelp("Tests JSONL to write (appended to; problems already there are skipped).", valueName: "path"))
         var out: String
         @Flag(help: "TACO: only rows whose outputs were verified (verification.result == \"pass\"), before --limit.")
         var verifiedOnly = false
-        @Flag(help: "Show llama.cpp's log.") var verbose = false
 
         func validate() throws {
             guard n >= 1 else { throw ValidationError("-n must be at least 1.") }
             guard completions >= 1 else { throw ValidationError("--completions must be at least 1.") }
             guard maxTests >= 1 else { throw ValidationError("--max-tests must be at least 1.") }
-            guard maxTokens >= 16 else { throw ValidationError("--max-tokens must be at least 16.") }
-            guard temperature >= 0 else { throw ValidationError("--temperature must not be negative.") }
+            guard sampling.maxTokens >= 16 else { throw ValidationError("--max-tokens must be at least 16.") }
         }
 
         /// The generator settings of the run (each problem derives its own seed from `--seed`).
         var generationConfiguration: TestGenerationConfiguration {
-            let sampling = SamplingParameters(temperature: temperature, topK: 40, topP: 0.95, seed: seed, maxTokens: maxTokens)
-            return TestGenerationConfiguration(
-                testsPerCompletion: n, completionsPerProblem: completions, maxTests: maxTests, sampling: sampling,
+            TestGenerationConfiguration(
+                testsPerCompletion: n, completionsPerProblem: completions, maxTests: maxTests, sampling: sampling.parameters(),
                 includeReference: !hideReference, limits: sandboxOptions.limits())
         }
 
@@ -60,7 +55,7 @@ extension TCGCommand {
             if !existing.malformedLines.isEmpty {
                 StandardError.write("warning: \(out): unreadable line(s) \(existing.malformedLines) ignored (a killed run?)")
             }
-            let logger = CLILogger.make(verbose: verbose)
+            let logger = modelOptions.logger
             let totals = try await sandboxOptions.withSandbox(logger: logger) { sandbox in
                 let problems = try await selection.completeTests(of: loaded, sandbox: sandbox, workers: sandboxOptions.workers)
                 let generation = TCGGenerationRun(problems: problems, testsFile: out, existing: existing)
@@ -68,7 +63,7 @@ extension TCGCommand {
                 return try await UsageErrors.mapped {
                     try await generation.run(
                         configuration: generationConfiguration, mode: mode, sandbox: sandbox,
-                        model: { try await modelOptions.makeLanguageModel(parallel: completions, logger: logger) },
+                        model: { try await modelOptions.makeLanguageModel(parallel: completions) },
                         progress: { StandardError.write($0.line) })
                 }
             }

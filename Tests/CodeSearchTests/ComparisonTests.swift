@@ -127,7 +127,7 @@ import Testing
     @Test("The manifest is written for a new ledger, read back, and names what a later run changed")
     func manifest() throws {
         let ledger = FileManager.default.temporaryDirectory.appendingPathComponent("manifest-\(UUID().uuidString)/l.jsonl").path
-        let c = CodeSearchConfiguration.standard.seeded(7, stepTokens: 256)
+        let c = CodeSearchConfiguration.standard.sampling(SamplingParameters(seed: 7, maxTokens: 256))
         #expect(c.search.seed == 7 && c.sampling.seed == 7 && c.sampling.maxTokens == 256)
         var expected = CodeSearchConfiguration.standard
         expected.search.seed = 7
@@ -141,7 +141,7 @@ import Testing
         #expect(try manifest.openOrCheck(ledger: ledger).isEmpty, "the same settings may extend the ledger")
         var other = manifest
         other.model = "n"
-        other.configuration = CodeSearchConfiguration.standard.seeded(8, stepTokens: 256)
+        other.configuration = CodeSearchConfiguration.standard.sampling(SamplingParameters(seed: 8, maxTokens: 256))
         #expect(try other.openOrCheck(ledger: ledger) == ["model m → n", "search/sampling configuration"])
     }
 }

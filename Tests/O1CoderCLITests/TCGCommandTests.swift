@@ -96,7 +96,7 @@ import Testing
         let decoded = try JSONDecoder().decode(
             SearchRunConfiguration.self, from: JSONSerialization.data(withJSONObject: old))
         #expect(decoded.rewardTests == nil)
-        #expect(try SearchCommand.rewardTests(decoded, problems: []) == .oracle)
+        #expect(try decoded.rewardTests(for: [], log: { _ in }) == .oracle)
     }
 }
 

@@ -47,23 +47,7 @@ public struct SearchRunConfiguration: Codable, Sendable, Equatable {
     /// - Throws: ``SearchRunError`` or `TestGenerationError` (both usage errors) when the tests
     ///   file is not recorded, missing or empty.
     public func rewardTests(for problems: [Problem], log: (String) -> Void) throws -> RewardTests {
-        let source = rewardTests ?? .oracle
-        let rewardTests: RewardTests
-        switch source {
-        case .oracle: return .oracle
-        case .public: rewardTests = .public
-        case .generated, .publicAndGenerated:
-            guard let path = generatedTestsPath else { throw SearchRunError.missingGeneratedTests }
-            let suites = try TCGTestsFile.suites(path)
-            if let recorded = generatedTestsSHA256, let now = try? SHA256.hex(ofFile: path), recorded != now {
-                log("warning: \(path) changed since the run started (sha256 \(recorded.prefix(12))… → \(now.prefix(12))…)")
-            }
-            rewardTests = source == .generated ? .generated(suites) : .publicAndGenerated(suites)
-        }
-        let without = problems.filter { !rewardTests.hasTests(for: $0) }.count
-        log(
-            "reward: \(rewardTests.name) tests (\(problems.count - without) problems with tests"
-                + (without > 0 ? ", \(without) without: no test reward there" : "") + ")")
-        return rewardTests
+        try (rewardTests ?? .oracle).load(
+            generatedTests: generatedTestsPath, recordedSHA256: generatedTestsSHA256, for: problems, log: log)
     }
 }
