@@ -42,36 +42,18 @@ struct DatasetSelectionOptions: ParsableArguments, Sendable {
         }
     }
 
-    func loadOptions() -> LoadOptions {
-        LoadOptions(
+    /// The selection these flags ask for (`verifiedOnly`: TACO's verified rows, before `--limit`).
+    func selection(verifiedOnly: Bool = false) -> DatasetSelection {
+        let options = LoadOptions(
             skipMalformed: skipMalformed, mbppSplits: split.isEmpty ? nil : Set(split),
             includeChallengeTests: challengeTests, since: since, until: until)
+        return DatasetSelection(
+            dataset: dataset, path: path, options: options, problemIDs: problemIDs, verifiedOnly: verifiedOnly, limit: limit)
     }
 
-    /// The dataset file to read: `--path`, or the default location of `--dataset`.
-    func resolvedPath() throws -> String {
-        if let path { return path }
-        if let found = DatasetLocator.defaultPath(for: dataset) { return found }
-        throw ValidationError(
-            "No default file for --dataset \(dataset.rawValue) here; pass --path (see ../shared/datasets/README.md).")
-    }
-
-    /// Loads the file (before any sandbox starts, so a bad path fails fast) and applies
-    /// `--problem` and `--limit`; warnings to stderr.
-    func loadFile() throws -> LoadResult {
-        var result = try DatasetLoader().loadProblems(dataset: dataset, path: try resolvedPath(), options: loadOptions())
-        for warning in result.warnings { StandardError.write("warning: \(warning)") }
-        if !problemIDs.isEmpty {
-            let wanted = Set(problemIDs)
-            let missing = wanted.subtracting(result.problems.map(\.id.rawValue))
-            if !missing.isEmpty {
-                throw ValidationError("Unknown problem id(s) in \(result.path): \(missing.sorted().joined(separator: ", ")).")
-            }
-            result.problems = result.problems.filter { wanted.contains($0.id.rawValue) }
-        }
-        if let limit { result.problems = Array(result.problems.prefix(limit)) }
-        StandardError.write("loaded \(result.problems.count) \(dataset.rawValue) problems (sha256 \(result.sha256.prefix(12))…)")
-        return result
+    /// Loads the file (before any sandbox starts, so a bad path fails fast); messages to stderr.
+    func loadFile(verifiedOnly: Bool = false) throws -> LoadResult {
+        try UsageErrors.mapped { try selection(verifiedOnly: verifiedOnly).load(log: StandardError.write) }
     }
 
     /// The problems with EvalPlus suites completed by the expected-output oracle.

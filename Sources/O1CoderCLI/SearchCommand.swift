@@ -95,8 +95,10 @@ struct SearchCommand: AsyncParsableCommand {
         let store = try storeOptions.open()
         let run = try startOrResume(store: store)
         let config = run.configuration
-        let (select, options) = recorded(config)
-        let loaded = try select.loadFile()
+        let options = modelOptions.replaying(config)
+        let loaded = try UsageErrors.mapped {
+            try config.selection(options: selection.selection().options).load(log: StandardError.write)
+        }
         try UsageErrors.mapped { try run.validate() }
         let model = try await options.makeLanguageModel(parallel: config.codeSearch.search.width)
         let rewardTests = try UsageErrors.mapped { try config.rewardTests(for: loaded.problems, log: StandardError.write) }
@@ -119,27 +121,12 @@ struct SearchCommand: AsyncParsableCommand {
     func startOrResume(store: RunStore) throws -> SearchRun {
         if let resume { return try SearchRun.resume(resume, in: store) }
         // Absolute, so that --resume works from any directory.
-        let path = URL(fileURLWithPath: try selection.resolvedPath()).standardizedFileURL.path
+        let path = URL(fileURLWithPath: try UsageErrors.mapped { try selection.selection().resolvedPath() }).standardizedFileURL.path
         return try SearchRun.create(
             configurationFromOptions(datasetPath: path), seed: sampling.seed, model: try modelOptions.modelSpec(),
             toolVersion: O1CoderVersion.string, in: store)
     }
 
-    /// The selection and model options with a run's recorded values in place of the flags'
-    /// (a resumed run replays its own problems and model).
-    func recorded(_ config: SearchRunConfiguration) -> (DatasetSelectionOptions, ModelOptions) {
-        var select = selection
-        select.dataset = config.dataset
-        select.path = config.path
-        select.split = config.split
-        select.limit = config.limit
-        select.problemIDs = config.problems
-        var options = modelOptions
-        options.model = config.model
-        options.contextLength = config.contextLength
-        options.threads = config.threads
-        return (select, options)
-    }
 
     /// The PRM that shapes PUCT's priors, when the run has one (same engine settings, no adapters).
     func processRewards(_ config: SearchRunConfiguration, options: ModelOptions) async throws -> (any ProcessRewardModel)? {
@@ -150,5 +137,16 @@ struct SearchCommand: AsyncParsableCommand {
         let model = LlamaProcessRewardModel(engine: try await prmOptions.makeLlamaEngine(parallel: 1))
         StandardError.write("PRM \(guidance.model) shapes the priors (weight \(guidance.weight))")
         return model
+    }
+}
+
+extension ModelOptions {
+    /// These options with a run's recorded model and engine sizing (a resumed run replays its own).
+    func replaying(_ config: SearchRunConfiguration) -> ModelOptions {
+        var options = self
+        options.model = config.model
+        options.contextLength = config.contextLength
+        options.threads = config.threads
+        return options
     }
 }

@@ -43,22 +43,11 @@ struct SelfPlayCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard rounds >= 0 else { throw ValidationError("--rounds must be at least 0.") }
+        _ = try UsageErrors.mapped { (try DatasetSelection(parsing: train), try DatasetSelection(parsing: eval)) }
         if let problem = TrainingRequest.problem(withName: prefix) { throw ValidationError(problem.replacing("--out", with: "--name") + ".") }
     }
 
     var prefix: String { name ?? URL(fileURLWithPath: out).lastPathComponent }
-
-    static func selection(_ spec: String, limit: Int?) throws -> DatasetSelectionOptions {
-        let parts = spec.split(separator: ":").map(String.init)
-        var arguments = ["--dataset", parts[0]]
-        if parts.count > 1 { arguments += ["--split", parts[1]] }
-        if let limit { arguments += ["--limit", String(limit)] }
-        do {
-            return try DatasetSelectionOptions.parse(arguments)
-        } catch {
-            throw ValidationError("'\(spec)' is not DATASET or mbpp:SPLIT: \(DatasetSelectionOptions.message(for: error))")
-        }
-    }
 
     /// The rounds' search, training and evaluation settings from the flags.
     var configuration: SelfPlayConfiguration {
@@ -79,8 +68,10 @@ struct SelfPlayCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = CLILogger.make(verbose: false)
-        let trainProblems = try Self.selection(train, limit: trainLimit).loadFile().problems
-        let evalProblems = try Self.selection(eval, limit: evalLimit).loadFile().problems
+        let (trainProblems, evalProblems) = try UsageErrors.mapped {
+            (try DatasetSelection(parsing: train, limit: trainLimit).load(log: StandardError.write).problems,
+             try DatasetSelection(parsing: eval, limit: evalLimit).load(log: StandardError.write).problems)
+        }
         let store = ModelStore.standard()
         let environment = try TrainingEnvironment.beside(store)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

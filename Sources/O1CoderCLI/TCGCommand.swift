@@ -24,19 +24,3 @@ struct TCGCommand: AsyncParsableCommand {
             """,
         subcommands: [Generate.self, Evaluate.self, TrainingData.self])
 }
-
-extension DatasetSelectionOptions {
-    /// Like `loadFile()`, but with `verifiedOnly` unverified TACO rows (``Problem/hasVerifiedTests``)
-    /// are dropped before `--limit` applies, so `--limit 10` gives ten verified rows.
-    func loadFile(verifiedOnly: Bool) throws -> LoadResult {
-        guard verifiedOnly else { return try loadFile() }
-        var unlimited = self
-        unlimited.limit = nil
-        var result = try unlimited.loadFile()
-        let before = result.problems.count
-        result.problems = result.problems.filter(\.hasVerifiedTests)
-        if let limit { result.problems = Array(result.problems.prefix(limit)) }
-        StandardError.write("verified rows only: \(before) → \(result.problems.count) problems")
-        return result
-    }
-}

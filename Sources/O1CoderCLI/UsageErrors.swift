@@ -1,5 +1,6 @@
 import ArgumentParser
 import CodeSearch
+import Datasets
 import Foundation
 import TestGeneration
 
@@ -18,6 +19,7 @@ enum UsageErrors {
         switch error {
         case let error as TestGenerationError where error.isUsageError: ValidationError(error.description)
         case let error as SearchRunError: ValidationError(error.description)
+        case let error as DatasetSelectionError: ValidationError(error.description)
         default: error
         }
     }

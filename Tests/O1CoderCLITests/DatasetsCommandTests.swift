@@ -15,7 +15,7 @@ import Testing
         let check = try #require(command as? DatasetsCheckCommand)
         #expect(check.selection.dataset == .mbpp)
         #expect(check.selection.path == "mbpp.jsonl")
-        let options = check.selection.loadOptions()
+        let options = check.selection.selection().options
         #expect(options.mbppSplits == [.test, .validation])
         #expect(options.skipMalformed)
         #expect(options.includeChallengeTests)

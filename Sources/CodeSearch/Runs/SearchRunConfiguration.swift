@@ -41,6 +41,14 @@ public struct SearchRunConfiguration: Codable, Sendable, Equatable {
         self.generatedTestsSHA256 = generatedTestsSHA256
     }
 
+    /// The run's problems: its recorded dataset, file, splits, ids and limit, read with `options`'s
+    /// other settings (malformed records, challenge tests, dates are not recorded).
+    public func selection(options: LoadOptions) -> DatasetSelection {
+        var options = options
+        options.mbppSplits = split.isEmpty ? nil : Set(split)
+        return DatasetSelection(dataset: dataset, path: path, options: options, problemIDs: problems, limit: limit)
+    }
+
     /// The reward tests of the run (runs recorded before the choice existed used the oracle).
     /// A generated tests file that changed since the run started is warned about, not refused.
     /// - Parameter log: warnings and the line saying how many problems have reward tests.
