@@ -1,4 +1,4 @@
-import O1CoderCore
+public import O1CoderCore
 import Inference
 import Reasoning
 public import RunStorage
@@ -8,14 +8,14 @@ public import Foundation
 /// Turns a problem's search result into run-store records (pure).
 public enum SearchRunRecorder {
     public static func records(
-        for result: ProblemSearchResult, run: Int64, finishedAt: Date
+        for result: ProblemSearchResult, run: RunID, finishedAt: Date
     ) -> (problem: ProblemRecord, nodes: [NodeRecord], executions: [ExecutionRecord]) {
-        let pid = result.problem.id.rawValue
+        let pid = result.problem.id
         let tree = result.outcome.tree
         let nodes = tree.nodes.map { n in
             NodeRecord(
                 runId: run, problemId: pid, nodeIndex: n.id.rawValue, parentIndex: n.parent?.rawValue, depth: n.depth,
-                action: n.step?.action.rawValue, text: n.step?.text, visits: n.visits, totalValue: n.totalValue,
+                action: n.step?.action, text: n.step?.text, visits: n.visits, totalValue: n.totalValue,
                 reward: n.reward, prior: n.prior, generatedTokens: n.generatedTokens, logProb: n.logProb,
                 isTerminal: n.isTerminal, createdInRollout: n.createdInRollout)
         }

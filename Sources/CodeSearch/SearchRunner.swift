@@ -23,9 +23,9 @@ public struct SearchRunner: Sendable {
     /// Searches the problems of `problems` that `run` has not finished yet.
     /// - Returns: the number of problems searched in this call.
     @discardableResult
-    public func run(_ run: Int64, problems: [Problem], progress: Progress = { _, _, _, _ in }) async throws -> Int {
+    public func run(_ run: RunID, problems: [Problem], progress: Progress = { _, _, _, _ in }) async throws -> Int {
         let done = try store.finishedProblemIDs(run: run)
-        let pending = problems.filter { !done.contains($0.id.rawValue) }
+        let pending = problems.filter { !done.contains($0.id) }
         let total = problems.count
         var finished = done.count
         try await withThrowingTaskGroup(of: ProblemSearchResult.self) { group in

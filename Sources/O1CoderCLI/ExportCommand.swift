@@ -1,4 +1,5 @@
 public import ArgumentParser
+import O1CoderCore
 import Foundation
 import Logging
 import Reasoning
@@ -31,7 +32,7 @@ struct ExportCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: "Run id (not for verl).") var runID: Int64?
+    @Argument(help: "Run id (not for verl).") var runID: RunID?
     @Option(help: "Output format.") var format: ExportFormat
     @Option(help: ArgumentHelp("Output file (JSONL; verl: .parquet or .jsonl).", valueName: "path")) var out: String
     @OptionGroup var selection: DatasetSelectionOptions

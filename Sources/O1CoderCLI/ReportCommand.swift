@@ -1,4 +1,5 @@
 import ArgumentParser
+import O1CoderCore
 import CodeSearch
 import Reports
 import TrainingData
@@ -11,7 +12,7 @@ struct ReportCommand: ParsableCommand {
         discussion: "Nodes are coloured by value (red 0 → green 1) and sized by visits; select one to see its step and verdicts.")
 
     @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: "Run id.") var runID: Int64
+    @Argument(help: "Run id.") var runID: RunID
     @Option(help: ArgumentHelp("Output HTML file.", valueName: "path")) var html: String = "report.html"
 
     func run() throws {

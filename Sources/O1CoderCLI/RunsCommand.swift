@@ -1,4 +1,5 @@
 import ArgumentParser
+import O1CoderCore
 import CodeSearch
 import RunStorage
 
@@ -21,7 +22,7 @@ struct RunsCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A run's summary, or its resolved configuration with --config.")
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "Run id.") var runID: Int64
+        @Argument(help: "Run id.") var runID: RunID
         @Flag(help: "Print the run's resolved configuration (JSON) so it can be re-run exactly.") var config = false
 
         func run() throws {

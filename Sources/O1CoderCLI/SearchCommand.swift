@@ -48,7 +48,7 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "Stop a problem after this many generated tokens.") var tokenBudget: Int?
     @OptionGroup var sampling: SamplingOptions<StepSampling>
     @Option(help: "Problems searched at once (sandbox runs overlap with generation).") var problemsInFlight: Int = 2
-    @Option(help: "Resume this run id (its recorded configuration is used; other options are ignored).") var resume: Int64?
+    @Option(help: "Resume this run id (its recorded configuration is used; other options are ignored).") var resume: RunID?
     @Option(
         name: [.customLong("reward-tests"), .customLong("tests")],
         help: "Tests that reward the search: public (shown in the statement), generated (TCG), public+generated, or oracle (a seeded subset of the hidden tests).")

@@ -1,4 +1,5 @@
-import ArgumentParser
+public import ArgumentParser
+public import O1CoderCore
 import RunStorage
 
 /// `--store`: where runs live. Shared by search, export, report and runs.
@@ -9,8 +10,15 @@ struct StoreOptions: ParsableArguments, Sendable {
     func open() throws -> RunStore { try RunStore(path: store) }
 
     /// The run with `id`, or a clear error.
-    func run(_ id: Int64, in store: RunStore) throws -> RunRecord {
+    func run(_ id: RunID, in store: RunStore) throws -> RunRecord {
         guard let run = try store.run(id) else { throw RunStoreError.unknownRun(id) }
         return run
+    }
+}
+
+extension RunID: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let value = Int64(argument) else { return nil }
+        self.init(value)
     }
 }

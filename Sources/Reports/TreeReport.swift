@@ -1,3 +1,5 @@
+public import O1CoderCore
+
 /// Everything the HTML tree viewer shows, as a plain value assembled from the run store.
 public struct TreeReport: Codable, Sendable, Hashable {
     public var title: String
@@ -21,7 +23,7 @@ public struct TreeReport: Codable, Sendable, Hashable {
     }
 
     public struct ProblemTree: Codable, Sendable, Hashable {
-        public var id: String
+        public var id: ProblemID
         public var prompt: String
         public var solved: Bool
         public var bestReward: Double
@@ -29,7 +31,7 @@ public struct TreeReport: Codable, Sendable, Hashable {
         public var generatedTokens: Int
         public var nodes: [Node]
         public init(
-            id: String, prompt: String, solved: Bool, bestReward: Double, rollouts: Int, generatedTokens: Int,
+            id: ProblemID, prompt: String, solved: Bool, bestReward: Double, rollouts: Int, generatedTokens: Int,
             nodes: [Node]
         ) {
             self.id = id
@@ -46,7 +48,7 @@ public struct TreeReport: Codable, Sendable, Hashable {
         public var index: Int
         public var parent: Int?
         public var depth: Int
-        public var action: String?
+        public var action: ReasoningAction?
         public var text: String?
         public var visits: Int
         /// Q/N, or the reward for terminals, in [0, 1].
@@ -56,7 +58,7 @@ public struct TreeReport: Codable, Sendable, Hashable {
         /// Verdict lines, e.g. "search: passed (3/3)".
         public var verdicts: [String]
         public init(
-            index: Int, parent: Int?, depth: Int, action: String?, text: String?, visits: Int, value: Double,
+            index: Int, parent: Int?, depth: Int, action: ReasoningAction?, text: String?, visits: Int, value: Double,
             reward: Double?, isTerminal: Bool, verdicts: [String]
         ) {
             self.index = index

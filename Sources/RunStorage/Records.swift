@@ -5,7 +5,7 @@ public import O1CoderCore
 /// One row of `run`: a search or sampling run with everything needed to reproduce it.
 public struct RunRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "run"
-    public var id: Int64?
+    public var id: RunID?
     public var kind: String
     public var status: RunStatus
     public var createdAt: Date
@@ -21,7 +21,7 @@ public struct RunRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePe
     public var datasetSHA256: String?
 
     public init(
-        id: Int64? = nil, kind: String, status: RunStatus, createdAt: Date, configuration: String, seed: Int64,
+        id: RunID? = nil, kind: String, status: RunStatus, createdAt: Date, configuration: String, seed: Int64,
         toolVersion: String, modelName: String, modelSHA256: String?, datasetName: String, datasetPath: String,
         datasetSHA256: String?
     ) {
@@ -39,7 +39,7 @@ public struct RunRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePe
         self.datasetSHA256 = datasetSHA256
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = RunID(inserted.rowID) }
 }
 
 public enum RunStatus: String, Codable, Sendable, Hashable, DatabaseValueConvertible {
@@ -49,8 +49,8 @@ public enum RunStatus: String, Codable, Sendable, Hashable, DatabaseValueConvert
 /// One finished problem of a run. A row exists only once the problem's whole tree is stored.
 public struct ProblemRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "problem"
-    public var runId: Int64
-    public var problemId: String
+    public var runId: RunID
+    public var problemId: ProblemID
     /// The problem without its tests (a JSON column), so exports and reports do not need the
     /// dataset file.
     public var problem: Problem
@@ -66,7 +66,7 @@ public struct ProblemRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
     public var finishedAt: Date
 
     public init(
-        runId: Int64, problemId: String, problem: Problem, solved: Bool, bestReward: Double, rollouts: Int, generatedTokens: Int,
+        runId: RunID, problemId: ProblemID, problem: Problem, solved: Bool, bestReward: Double, rollouts: Int, generatedTokens: Int,
         promptTokensEvaluated: Int, promptTokensReused: Int, firstSolutionRollout: Int?, stopReason: String,
         seconds: Double, finishedAt: Date
     ) {
@@ -89,13 +89,13 @@ public struct ProblemRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
 /// One search-tree node. `nodeIndex` is the arena index; the root (index 0) has no step.
 public struct NodeRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "node"
-    public var runId: Int64
-    public var problemId: String
+    public var runId: RunID
+    public var problemId: ProblemID
     public var nodeIndex: Int
     public var parentIndex: Int?
     public var depth: Int
     /// The reasoning action (structure / refine / code), nil for the root.
-    public var action: String?
+    public var action: ReasoningAction?
     public var text: String?
     public var visits: Int
     public var totalValue: Double
@@ -107,7 +107,7 @@ public struct NodeRecord: Codable, Sendable, Hashable, FetchableRecord, Persista
     public var createdInRollout: Int
 
     public init(
-        runId: Int64, problemId: String, nodeIndex: Int, parentIndex: Int?, depth: Int, action: String?, text: String?,
+        runId: RunID, problemId: ProblemID, nodeIndex: Int, parentIndex: Int?, depth: Int, action: ReasoningAction?, text: String?,
         visits: Int, totalValue: Double, reward: Double?, prior: Double, generatedTokens: Int, logProb: Double?,
         isTerminal: Bool, createdInRollout: Int
     ) {
@@ -138,8 +138,8 @@ public struct NodeRecord: Codable, Sendable, Hashable, FetchableRecord, Persista
 /// A sandbox execution of a terminal node's code: on the search tests or the full suite.
 public struct ExecutionRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "execution"
-    public var runId: Int64
-    public var problemId: String
+    public var runId: RunID
+    public var problemId: ProblemID
     public var nodeIndex: Int
     public var scope: ExecutionScope
     public var verdict: Verdict.Kind
@@ -149,7 +149,7 @@ public struct ExecutionRecord: Codable, Sendable, Hashable, FetchableRecord, Per
     public var code: String
 
     public init(
-        runId: Int64, problemId: String, nodeIndex: Int, scope: ExecutionScope, verdict: Verdict.Kind, passRate: Double,
+        runId: RunID, problemId: ProblemID, nodeIndex: Int, scope: ExecutionScope, verdict: Verdict.Kind, passRate: Double,
         tests: [TestResult], code: String
     ) {
         self.runId = runId
@@ -183,3 +183,8 @@ extension ExecutionRecord {
     public static func databaseJSONEncoder(for column: String) -> JSONEncoder { JSONCoding.encoder() }
     public static func databaseJSONDecoder(for column: String) -> JSONDecoder { JSONCoding.decoder() }
 }
+
+// Identifiers and the step action are stored as their raw values (the columns of v1, unchanged).
+extension RunID: DatabaseValueConvertible {}
+extension ProblemID: DatabaseValueConvertible {}
+extension ReasoningAction: DatabaseValueConvertible {}

@@ -1,9 +1,9 @@
-import O1CoderCore
+public import O1CoderCore
 
 /// One verified code step of a search tree, seen as a completion of its parent prefix (the tree
 /// ASPR's unit: the prefix is the path up to the code step's parent).
 public struct TreePrefixObservation: Sendable, Hashable {
-    public var problem: String
+    public var problem: ProblemID
     /// The parent node's index in its problem's tree.
     public var parentNode: Int
     /// Whether the code step passed the full (hidden) suite.
@@ -13,7 +13,7 @@ public struct TreePrefixObservation: Sendable, Hashable {
 extension RunStore {
     /// Every terminal node of `run` that was verified on the full suite, as an observation of its
     /// parent prefix.
-    public func treePrefixObservations(run: Int64) throws -> [TreePrefixObservation] {
+    public func treePrefixObservations(run: RunID) throws -> [TreePrefixObservation] {
         var observations: [TreePrefixObservation] = []
         for p in try problems(run: run) {
             let full = Dictionary(

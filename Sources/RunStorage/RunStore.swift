@@ -1,6 +1,6 @@
 public import Foundation
 public import GRDB
-import O1CoderCore
+public import O1CoderCore
 
 /// The SQLite store of runs, problems, search trees and executions.
 ///
@@ -106,7 +106,7 @@ public struct RunStore: Sendable {
         }
     }
 
-    public func run(_ id: Int64) throws -> RunRecord? {
+    public func run(_ id: RunID) throws -> RunRecord? {
         try writer.read { db in try RunRecord.fetchOne(db, key: id) }
     }
 
@@ -114,7 +114,7 @@ public struct RunStore: Sendable {
         try writer.read { db in try RunRecord.order(Column("id")).fetchAll(db) }
     }
 
-    public func setStatus(_ status: RunStatus, run id: Int64) throws {
+    public func setStatus(_ status: RunStatus, run id: RunID) throws {
         try writer.write { db in
             try db.execute(sql: "UPDATE run SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
         }
@@ -123,9 +123,9 @@ public struct RunStore: Sendable {
     // MARK: Problems
 
     /// Ids of the problems of `run` that are finished (and must never be searched again).
-    public func finishedProblemIDs(run id: Int64) throws -> Set<String> {
+    public func finishedProblemIDs(run id: RunID) throws -> Set<ProblemID> {
         try writer.read { db in
-            Set(try String.fetchAll(db, sql: "SELECT problemId FROM problem WHERE runId = ?", arguments: [id]))
+            Set(try ProblemID.fetchAll(db, sql: "SELECT problemId FROM problem WHERE runId = ?", arguments: [id]))
         }
     }
 
@@ -148,20 +148,20 @@ public struct RunStore: Sendable {
         }
     }
 
-    public func problems(run id: Int64) throws -> [ProblemRecord] {
+    public func problems(run id: RunID) throws -> [ProblemRecord] {
         try writer.read { db in
             try ProblemRecord.filter(Column("runId") == id).order(Column("finishedAt"), Column("problemId")).fetchAll(db)
         }
     }
 
-    public func nodes(run id: Int64, problem: String) throws -> [NodeRecord] {
+    public func nodes(run id: RunID, problem: ProblemID) throws -> [NodeRecord] {
         try writer.read { db in
             try NodeRecord.filter(Column("runId") == id && Column("problemId") == problem)
                 .order(Column("nodeIndex")).fetchAll(db)
         }
     }
 
-    public func executions(run id: Int64, problem: String) throws -> [ExecutionRecord] {
+    public func executions(run id: RunID, problem: ProblemID) throws -> [ExecutionRecord] {
         try writer.read { db in
             try ExecutionRecord.filter(Column("runId") == id && Column("problemId") == problem)
                 .order(Column("nodeIndex"), Column("scope")).fetchAll(db)

@@ -1,8 +1,10 @@
+public import O1CoderCore
+
 /// Failures of the run store (GRDB's own `DatabaseError` passes through unchanged).
 public enum RunStoreError: Error, CustomStringConvertible, Sendable {
     case cannotOpen(path: String, reason: String)
-    case duplicateProblem(run: Int64, problem: String)
-    case unknownRun(Int64)
+    case duplicateProblem(run: RunID, problem: ProblemID)
+    case unknownRun(RunID)
 
     public var description: String {
         switch self {

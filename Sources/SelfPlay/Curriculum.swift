@@ -1,3 +1,5 @@
+public import O1CoderCore
+
 /// Which training problems the next search skips: one that each of the last `window` searches
 /// solved, or that none of them did, teaches the policy little (the curriculum; in the
 /// spirit of dropping all-correct and all-wrong groups in RL on verifiable rewards).
@@ -9,7 +11,7 @@ public struct Curriculum: Codable, Sendable, Equatable {
 
     /// The problem ids to drop, given per earlier search (oldest first) whether each problem was
     /// solved. A problem missing from any of the last `window` searches is kept.
-    public func dropped(_ ids: [String], history: [[String: Bool]]) -> Set<String> {
+    public func dropped(_ ids: [ProblemID], history: [[ProblemID: Bool]]) -> Set<ProblemID> {
         guard history.count >= window else { return [] }
         let recent = history.suffix(window)
         return Set(ids.filter { id in

@@ -108,7 +108,7 @@ public struct SelfPlayLoop: Sendable {
                     var searching = round
                     if !dropped.isEmpty { searching.curriculumDropped = dropped.sorted() }
                     try finish(
-                        try await search(searching, problems: problems.filter { !dropped.contains($0.id.rawValue) }, progress: progress))
+                        try await search(searching, problems: problems.filter { !dropped.contains($0.id) }, progress: progress))
                 }
                 if round.data == nil {
                     progress(.stage(round: index, "export"))
@@ -138,7 +138,7 @@ public struct SelfPlayLoop: Sendable {
 
     func search(_ round: SelfPlayState.Round, problems: [Problem], progress: @escaping @Sendable (Event) -> Void) async throws -> SelfPlayState.Round {
         var round = round
-        let runID: Int64
+        let runID: RunID
         if let existing = round.searchRun {
             runID = existing
         } else {
@@ -169,12 +169,12 @@ public struct SelfPlayLoop: Sendable {
     /// The training problems round `index` leaves out: none, or what the curriculum drops given
     /// the earlier rounds' stored search results (fixed once those rounds finished, so a resumed
     /// search sees the same list).
-    func curriculumDropped(_ problems: [Problem], before index: Int, in state: SelfPlayState) throws -> Set<String> {
+    func curriculumDropped(_ problems: [Problem], before index: Int, in state: SelfPlayState) throws -> Set<ProblemID> {
         guard let curriculum = configuration.curriculum else { return [] }
         let history = try state.rounds.prefix(index).compactMap(\.searchRun).map { run in
             Dictionary(try store.problems(run: run).map { ($0.problemId, $0.solved) }, uniquingKeysWith: { first, _ in first })
         }
-        return curriculum.dropped(problems.map(\.id.rawValue), history: history)
+        return curriculum.dropped(problems.map(\.id), history: history)
     }
 
     func export(_ round: SelfPlayState.Round) throws -> SelfPlayState.DataFiles {

@@ -18,10 +18,10 @@ public struct SelfPlayState: Codable, Sendable, Equatable {
         public var index: Int
         /// The policy that searched in this round (and was trained from).
         public var searchPolicy: String
-        public var searchRun: Int64?
+        public var searchRun: RunID?
         public var searchFinished = false
         /// Training problems the curriculum left out of this round's search.
-        public var curriculumDropped: [String]?
+        public var curriculumDropped: [ProblemID]?
         public var data: DataFiles?
         /// The SFT model of a round that also runs DPO (the DPO's parent); nil otherwise.
         public var sftModel: String?

@@ -127,14 +127,11 @@ public struct ProcessDataExporter: Sendable {
     }
 
     static func renderStep(_ n: NodeRecord) -> String {
-        let action = n.action.flatMap(ReasoningAction.init(rawValue:)) ?? .refine
-        return ReasoningStep(action: action, text: n.text ?? "").rendered
+        ReasoningStep(action: n.action ?? .refine, text: n.text ?? "").rendered
     }
 
     static func render(_ path: [NodeRecord]) -> String {
-        ReasoningTrace(steps: path.map {
-            ReasoningStep(action: $0.action.flatMap(ReasoningAction.init(rawValue:)) ?? .refine, text: $0.text ?? "")
-        }).rendered
+        ReasoningTrace(steps: path.map { ReasoningStep(action: $0.action ?? .refine, text: $0.text ?? "") }).rendered
     }
 
     /// The prompt as one string (system, then the user turns), for string-prompt formats.

@@ -1,7 +1,7 @@
 public import Foundation
 public import Reasoning
 public import RunStorage
-import O1CoderCore
+public import O1CoderCore
 
 /// The layouts `o1coder export` writes (TRL's SFT messages, point-wise and pair-wise PRM, DPO, rStar-Math's PPM pairs).
 public enum ProcessDataFormat: String, CaseIterable, Codable, Sendable {
@@ -16,7 +16,7 @@ public enum ProcessDataFormat: String, CaseIterable, Codable, Sendable {
 extension ProcessDataExporter {
     /// Every record of `format` from a search run in `store`, as JSONL text, and their count.
     /// Prompts are built by `prompts` with the pseudocode style, as the search saw them.
-    public func export(run: Int64, from store: RunStore, format: ProcessDataFormat, prompts: PromptBuilder) throws -> (jsonl: String, count: Int) {
+    public func export(run: RunID, from store: RunStore, format: ProcessDataFormat, prompts: PromptBuilder) throws -> (jsonl: String, count: Int) {
         var lines = ""
         var count = 0
         for row in try store.problems(run: run) {

@@ -121,7 +121,7 @@ import Testing
         #expect(try store.finishedProblemIDs(run: run) == ["a", "b", "c"])
         let nodes = try store.nodes(run: run, problem: "c")
         #expect(nodes.count == 3)
-        #expect(nodes.last?.action == "code")
+        #expect(nodes.last?.action == .code)
         let executions = try store.executions(run: run, problem: "c")
         #expect(Set(executions.map(\.scope)) == [.search, .full])
         #expect(executions.count == 2)

@@ -44,7 +44,7 @@ import Testing
         #expect(resumed.configuration == configuration)
         #expect(try store.run(run.id)?.status == .running)
         #expect(try resumed.finishedCount() == 0)
-        #expect(throws: RunStoreError.self) { try SearchRun.resume(run.id + 1, in: store) }
+        #expect(throws: RunStoreError.self) { try SearchRun.resume(RunID(run.id.rawValue + 1), in: store) }
 
         let summary = try resumed.finish(rewardTests: .public)
         #expect(try store.run(run.id)?.status == .finished)

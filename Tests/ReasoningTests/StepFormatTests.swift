@@ -1,3 +1,4 @@
+import O1CoderCore
 import Foundation
 import Reasoning
 import Testing

@@ -1,3 +1,4 @@
+import O1CoderCore
 import Foundation
 import O1CoderTestSupport
 import Reports
@@ -13,9 +14,9 @@ import ChildProcesses
                 id: "Mbpp/2", prompt: "Write a function.", solved: true, bestReward: 1, rollouts: 2, generatedTokens: 42,
                 nodes: [
                     .init(index: 0, parent: nil, depth: 0, action: nil, text: nil, visits: 2, value: 0.5, reward: nil, isTerminal: false, verdicts: []),
-                    .init(index: 1, parent: 0, depth: 1, action: "structure", text: "STRUCTURE-STEP-TEXT", visits: 2, value: 0.5, reward: nil, isTerminal: false, verdicts: []),
-                    .init(index: 2, parent: 1, depth: 2, action: "code", text: "BEST-CODE print('</script>')", visits: 1, value: 1, reward: 1, isTerminal: true, verdicts: ["search: passed (3/3)"]),
-                    .init(index: 3, parent: 1, depth: 2, action: "code", text: "WRONG-CODE", visits: 1, value: 0, reward: 0, isTerminal: true, verdicts: ["search: failed (0/3)"]),
+                    .init(index: 1, parent: 0, depth: 1, action: .structure, text: "STRUCTURE-STEP-TEXT", visits: 2, value: 0.5, reward: nil, isTerminal: false, verdicts: []),
+                    .init(index: 2, parent: 1, depth: 2, action: .code, text: "BEST-CODE print('</script>')", visits: 1, value: 1, reward: 1, isTerminal: true, verdicts: ["search: passed (3/3)"]),
+                    .init(index: 3, parent: 1, depth: 2, action: .code, text: "WRONG-CODE", visits: 1, value: 0, reward: 0, isTerminal: true, verdicts: ["search: failed (0/3)"]),
                 ])
         ])
 

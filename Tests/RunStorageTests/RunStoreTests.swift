@@ -17,21 +17,21 @@ import Testing
         id: "Mbpp/2", dataset: .mbpp, prompt: "Write f.\nIt returns https://example.com/x.", style: .function(entryPoint: "f"),
         referenceSolution: "def f(): pass", tests: TestSuite(cases: []))
 
-    func problem(_ run: Int64, _ id: String) -> ProblemRecord {
+    func problem(_ run: RunID, _ id: ProblemID) -> ProblemRecord {
         ProblemRecord(
             runId: run, problemId: id, problem: Self.sampleProblem, solved: true, bestReward: 1, rollouts: 3, generatedTokens: 120,
             promptTokensEvaluated: 300, promptTokensReused: 200, firstSolutionRollout: 2, stopReason: "perfect_solution",
             seconds: 1.5, finishedAt: Date(timeIntervalSince1970: 1_700_000_100))
     }
 
-    func nodes(_ run: Int64, _ id: String) -> [NodeRecord] {
+    func nodes(_ run: RunID, _ id: ProblemID) -> [NodeRecord] {
         [
             NodeRecord(
                 runId: run, problemId: id, nodeIndex: 0, parentIndex: nil, depth: 0, action: nil, text: nil, visits: 3,
                 totalValue: 2, reward: nil, prior: 1, generatedTokens: 0, logProb: nil, isTerminal: false,
                 createdInRollout: 0),
             NodeRecord(
-                runId: run, problemId: id, nodeIndex: 1, parentIndex: 0, depth: 1, action: "code", text: "```python\n```",
+                runId: run, problemId: id, nodeIndex: 1, parentIndex: 0, depth: 1, action: .code, text: "```python\n```",
                 visits: 2, totalValue: 2, reward: 1, prior: 0.5, generatedTokens: 60, logProb: -3.5, isTerminal: true,
                 createdInRollout: 1),
         ]
@@ -56,6 +56,11 @@ import Testing
         #expect(try store.executions(run: id, problem: "Mbpp/2") == [exec])
         #expect(try store.finishedProblemIDs(run: id) == ["Mbpp/2"])
         #expect(try store.nodes(run: id, problem: "Mbpp/2")[1].meanValue == 1)
+        // Identifiers and the action are stored as their raw values, the v1 columns' contents.
+        let raw = try store.writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT runId, problemId, action FROM node WHERE nodeIndex = 1")
+        }
+        #expect(raw?["runId"] as Int64? == id.rawValue && raw?["problemId"] as String? == "Mbpp/2" && raw?["action"] as String? == "code")
     }
 
     @Test("A finished problem cannot be stored twice, and the failed write leaves nothing behind")
@@ -75,7 +80,7 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runstore-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("runs.sqlite").path
-        let id: Int64
+        let id: RunID
         do {
             let store = try RunStore(path: path)
             id = try #require(store.createRun(makeRun()).id)
@@ -100,7 +105,7 @@ import Testing
         let problemText = String(decoding: try old.encode(Self.sampleProblem), as: UTF8.self)
         let testsText = String(decoding: try old.encode(tests), as: UTF8.self)
         #expect(problemText.contains(#"https:\/\/"#), "the old text escapes slashes; the new encoding does not")
-        let id: Int64
+        let id: RunID
         do {
             let store = try RunStore(path: path)
             id = try #require(store.createRun(makeRun()).id)

@@ -1,11 +1,12 @@
+import O1CoderCore
 import SelfPlay
 import Testing
 
 @Suite struct CurriculumTests {
     @Test("drops what the last N searches all solved or all failed; keeps mixed, missing and too-short histories")
     func dropped() {
-        let ids = ["a", "b", "c", "d", "e"]
-        let history: [[String: Bool]] = [
+        let ids: [ProblemID] = ["a", "b", "c", "d", "e"]
+        let history: [[ProblemID: Bool]] = [
             ["a": false, "b": true, "c": true, "d": false],
             ["a": true, "b": true, "c": false, "d": false, "e": true],
             ["a": true, "b": true, "c": false, "d": false, "e": true],

@@ -14,22 +14,22 @@ import TrainingData
         id: "Mbpp/2", dataset: .mbpp, prompt: "Write add(a, b).", style: .function(entryPoint: "add"),
         referenceSolution: nil, tests: TestSuite(cases: [.assertion("assert add(1, 2) == 3")]))
 
-    static func node(_ i: Int, _ parent: Int?, _ depth: Int, _ action: String?, _ text: String?, n: Int, q: Double, reward: Double? = nil) -> NodeRecord {
+    static func node(_ i: Int, _ parent: Int?, _ depth: Int, _ action: ReasoningAction?, _ text: String?, n: Int, q: Double, reward: Double? = nil) -> NodeRecord {
         NodeRecord(
             runId: 1, problemId: "Mbpp/2", nodeIndex: i, parentIndex: parent, depth: depth, action: action, text: text,
             visits: n, totalValue: q, reward: reward, prior: 1, generatedTokens: 10, logProb: nil,
-            isTerminal: action == "code", createdInRollout: 1)
+            isTerminal: action == .code, createdInRollout: 1)
     }
 
     static let tree = SearchedProblem(
         problem: problem,
         nodes: [
             node(0, nil, 0, nil, nil, n: 4, q: 2.1),
-            node(1, 0, 1, "structure", "add two numbers", n: 3, q: 2.0),
-            node(2, 0, 1, "structure", "subtract?", n: 1, q: 0.1),
-            node(3, 1, 2, "code", "```python\ndef add(a, b):\n    return a + b\n```", n: 2, q: 2, reward: 1),
-            node(4, 1, 2, "code", "```python\ndef add(a, b):\n    return a\n```", n: 1, q: 0.1, reward: 0.1),
-            node(5, 2, 2, "code", "```python\ndef add(a, b):\n    return a - b\n```", n: 1, q: 0.1, reward: 0.1),
+            node(1, 0, 1, .structure, "add two numbers", n: 3, q: 2.0),
+            node(2, 0, 1, .structure, "subtract?", n: 1, q: 0.1),
+            node(3, 1, 2, .code, "```python\ndef add(a, b):\n    return a + b\n```", n: 2, q: 2, reward: 1),
+            node(4, 1, 2, .code, "```python\ndef add(a, b):\n    return a\n```", n: 1, q: 0.1, reward: 0.1),
+            node(5, 2, 2, .code, "```python\ndef add(a, b):\n    return a - b\n```", n: 1, q: 0.1, reward: 0.1),
         ],
         executions: [
             ExecutionRecord(runId: 1, problemId: "Mbpp/2", nodeIndex: 3, scope: .full, verdict: .passed, passRate: 1, tests: [], code: ""),

@@ -11,7 +11,7 @@ import TestGeneration
 /// the recorded configuration (which wins over any new options, so `--resume` continues the
 /// same search exactly). Problems are stored one transaction each as they finish.
 public struct SearchRun: Sendable {
-    public let id: Int64
+    public let id: RunID
     public let configuration: SearchRunConfiguration
     public let store: RunStore
 
@@ -33,7 +33,7 @@ public struct SearchRun: Sendable {
 
     /// Reopens run `id` with its recorded configuration and marks it running again.
     /// - Throws: `RunStoreError.unknownRun` when the store has no such run.
-    public static func resume(_ id: Int64, in store: RunStore) throws -> SearchRun {
+    public static func resume(_ id: RunID, in store: RunStore) throws -> SearchRun {
         guard let run = try store.run(id) else { throw RunStoreError.unknownRun(id) }
         let configuration = try JSONDecoder().decode(SearchRunConfiguration.self, from: Data(run.configuration.utf8))
         try store.setStatus(.running, run: id)

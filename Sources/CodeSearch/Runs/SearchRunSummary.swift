@@ -1,8 +1,9 @@
+public import O1CoderCore
 public import TestGeneration
 
 /// The outcome of a finished ``SearchRun``, as `o1coder search` prints it.
 public struct SearchRunSummary: Sendable {
-    public var run: Int64
+    public var run: RunID
     public var solved: Int
     public var problems: Int
     public var generatedTokens: Int

@@ -1,12 +1,12 @@
 import Evaluation
 import Foundation
-import O1CoderCore
+public import O1CoderCore
 public import RunStorage
 
 /// A stored run summed up for `o1coder runs`: a tab-separated list line, or `runs show`'s
 /// lines (provenance, totals, reward tests, rollouts to a first solution, tree ASPR).
 public struct StoredRunSummary: Sendable {
-    public var id: Int64
+    public var id: RunID
     public var record: RunRecord
     public var totals: RunTotals
     /// Rollout of each solved problem's first reward-1 answer, ascending.
@@ -51,7 +51,7 @@ public struct StoredRunSummary: Sendable {
             lines.append("rollouts to the first reward-1 answer: median \(firsts[firsts.count / 2]), mean \(String(format: "%.1f", Double(firsts.reduce(0, +)) / Double(firsts.count))) over \(firsts.count) problems")
         }
         let observations = try store.treePrefixObservations(run: id).map {
-            (problem: ProblemID($0.problem), prefix: PrefixID("n\($0.parentNode)"), passed: $0.passed)
+            (problem: $0.problem, prefix: PrefixID("n\($0.parentNode)"), passed: $0.passed)
         }
         let aspr = ASPR.compute(ASPRSamples(observations: observations))
         lines.append("tree ASPR \(aspr.value.map { String(format: "%.1f", $0 * 100) } ?? "n/a") over \(aspr.problemsWithCorrectPrefix) problems with a correct prefix (prefix = the parent of verified code steps)")

@@ -1,3 +1,4 @@
+public import O1CoderCore
 /// Reads reasoning traces and single steps from model output. Never throws and never traps: an
 /// output it cannot use becomes ``TraceParseOutcome/unparsable(_:issues:)`` with a reason.
 ///

@@ -1,3 +1,4 @@
+public import O1CoderCore
 /// One reasoning step: one action and the text the model wrote for it.
 ///
 /// The text is stored without surrounding whitespace and without the step delimiters; it must not

@@ -1,3 +1,4 @@
+public import O1CoderCore
 /// The canonical text serialisation of reasoning steps.
 ///
 /// ```
