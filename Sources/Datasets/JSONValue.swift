@@ -1,3 +1,4 @@
+import O1CoderCore
 /// A parsed JSON value that keeps number literals as written.
 ///
 /// Dataset files carry Python-generated JSON: integers wider than 64 bits, floats whose exact
@@ -76,7 +77,7 @@ public enum JSONValue: Sendable, Hashable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let text): out += text
-        case .string(let s): JSONValue.writeQuoted(s, to: &out)
+        case .string(let s): out += Quoting.json(s)
         case .array(let items):
             out += "["
             for (i, item) in items.enumerated() {
@@ -88,34 +89,12 @@ public enum JSONValue: Sendable, Hashable {
             out += "{"
             for (i, member) in members.enumerated() {
                 if i > 0 { out += ", " }
-                JSONValue.writeQuoted(member.key, to: &out)
+                out += Quoting.json(member.key)
                 out += ": "
                 member.value.write(to: &out)
             }
             out += "}"
         }
-    }
-
-    /// Writes `s` as a JSON string literal, escaping quotes, backslashes and control characters.
-    static func writeQuoted(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 
     /// Parses one JSON document.

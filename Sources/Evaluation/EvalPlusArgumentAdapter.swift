@@ -1,3 +1,4 @@
+import O1CoderCore
 public import Datasets
 
 /// The Python side of ``EvalPlusInputConversion``: a converter function for the oracle's driver,
@@ -40,7 +41,7 @@ public enum EvalPlusArgumentAdapter {
     /// Setup code for a suite whose `.call` arguments need `conversion`; empty for `.none`.
     public static func entryPointWrapper(_ conversion: EvalPlusInputConversion, entryPoint: String) -> String {
         guard conversion != .none else { return "" }
-        let name = OracleDriver.pythonString(entryPoint)
+        let name = Quoting.python(entryPoint)
         return converter(conversion, name: "__o1coder_convert") + """
             def __o1coder_wrap(name):
                 ns = globals()

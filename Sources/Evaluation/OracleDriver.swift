@@ -1,3 +1,4 @@
+import O1CoderCore
 internal import Datasets
 
 /// The Python driver the expected-output oracle appends to a reference solution.
@@ -36,7 +37,7 @@ enum OracleDriver {
             signal.signal(signal.SIGPROF, on_limit)
             out = sys.stdout
             inputs = json.loads(sys.stdin.read())
-            fn = globals()[\(pythonString(entryPoint))]
+            fn = globals()[\(Quoting.python(entryPoint))]
             for args in inputs:
                 sys.stdout = io.StringIO()
                 status, value = "ok", None
@@ -55,7 +56,7 @@ enum OracleDriver {
                 finally:
                     sys.stdout = out
                 seconds = time.perf_counter() - start
-                out.write(\(pythonString(marker)) + json.dumps([status, value, round(seconds, 6)]) + "\\n")
+                out.write(\(Quoting.python(marker)) + json.dumps([status, value, round(seconds, 6)]) + "\\n")
                 out.flush()
 
         __o1coder_oracle_main()
@@ -75,24 +76,5 @@ enum OracleDriver {
             lines.append(Line(status: status, value: fields[1].stringValue, seconds: fields[2].doubleValue ?? 0))
         }
         return lines
-    }
-
-    /// A Python string literal for `s` (JSON string syntax is valid Python for these inputs).
-    static func pythonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

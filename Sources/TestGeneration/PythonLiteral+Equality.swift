@@ -1,3 +1,4 @@
+import O1CoderCore
 extension PythonLiteral {
     /// A key equal for two values exactly when Python's `==` (after the harness turns tuples into
     /// lists) would call them equal: `240 == 240.0`, `True == 1`, `(1, 2) == [1, 2]`, dicts and
@@ -12,7 +13,7 @@ extension PythonLiteral {
             return "f:" + String(d)
         case .bool(let b): return b ? "n:1" : "n:0"
         case .none: return "None"
-        case .string(let s): return "s:" + PythonLiteral.jsonQuoted(s)
+        case .string(let s): return "s:" + Quoting.json(s)
         case .list(let items), .tuple(let items): return "[" + items.map(\.semanticKey).joined(separator: ",") + "]"
         case .set(let items): return "{" + items.map(\.semanticKey).sorted().joined(separator: ",") + "}"
         case .dict(let pairs):

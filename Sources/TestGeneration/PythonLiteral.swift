@@ -1,3 +1,4 @@
+import O1CoderCore
 /// A Python literal value: what a test's arguments and expected results are made of.
 ///
 /// Parsed from model output (Python or JSON syntax) by ``PythonLiteralParser``, rendered back as
@@ -30,7 +31,7 @@ public indirect enum PythonLiteral: Sendable, Hashable {
     public var pythonText: String {
         switch self {
         case .integer(let text), .float(let text): return text
-        case .string(let s): return PythonLiteral.pythonQuoted(s)
+        case .string(let s): return Quoting.python(s)
         case .bool(let b): return b ? "True" : "False"
         case .none: return "None"
         case .list(let items): return "[" + items.map(\.pythonText).joined(separator: ", ") + "]"
@@ -50,7 +51,7 @@ public indirect enum PythonLiteral: Sendable, Hashable {
     public var jsonText: String? {
         switch self {
         case .integer(let text), .float(let text): return text
-        case .string(let s): return PythonLiteral.jsonQuoted(s)
+        case .string(let s): return Quoting.json(s)
         case .bool(let b): return b ? "true" : "false"
         case .none: return "null"
         case .list(let items), .tuple(let items):
@@ -65,7 +66,7 @@ public indirect enum PythonLiteral: Sendable, Hashable {
             var parts: [String] = []
             for pair in pairs {
                 guard case .string(let key) = pair.key, let value = pair.value.jsonText else { return nil }
-                parts.append(PythonLiteral.jsonQuoted(key) + ": " + value)
+                parts.append(Quoting.json(key) + ": " + value)
             }
             return "{" + parts.joined(separator: ", ") + "}"
         }
@@ -77,54 +78,5 @@ public indirect enum PythonLiteral: Sendable, Hashable {
         case .list(let items), .tuple(let items): return items
         default: return nil
         }
-    }
-
-    static func pythonQuoted(_ s: String) -> String {
-        let useDouble = s.contains("'") && !s.contains("\"")
-        let quote: Character = useDouble ? "\"" : "'"
-        var out = String(quote)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if Character(scalar) == quote {
-                    out += "\\" + String(quote)
-                } else if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\x" + hex(scalar.value, width: 2)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out.append(quote)
-        return out
-    }
-
-    static func jsonQuoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + hex(scalar.value, width: 4)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    private static func hex(_ value: UInt32, width: Int) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }

@@ -1,3 +1,4 @@
+import O1CoderCore
 internal import Foundation
 
 /// The Python programs this module runs inside the sandbox (never in our process). They are
@@ -25,7 +26,7 @@ enum PythonScripts {
     /// JSON text of a string-keyed object of JSON-encodable values, for a script's stdin.
     static func jsonPayload(_ fields: [String: JSONPayloadValue]) -> String {
         let body = fields.keys.sorted().map { key -> String in
-            PythonLiteral.jsonQuoted(key) + ": " + (fields[key] ?? .string("")).jsonText
+            Quoting.json(key) + ": " + (fields[key] ?? .string("")).jsonText
         }
         return "{" + body.joined(separator: ", ") + "}"
     }
@@ -40,10 +41,10 @@ enum JSONPayloadValue {
 
     var jsonText: String {
         switch self {
-        case .string(let s): PythonLiteral.jsonQuoted(s)
+        case .string(let s): Quoting.json(s)
         case .number(let d): d.isFinite ? "\(d)" : "0"
         case .integer(let i): "\(i)"
-        case .strings(let items): "[" + items.map(PythonLiteral.jsonQuoted).joined(separator: ", ") + "]"
+        case .strings(let items): "[" + items.map(Quoting.json).joined(separator: ", ") + "]"
         }
     }
 }

@@ -13,7 +13,7 @@ import Testing
     /// Runs `program` + the wrapper for `conversion`, calls `f(*json.loads(arguments))`, returns its repr.
     static func call(_ program: String, _ conversion: EvalPlusInputConversion, arguments: String) async throws -> String {
         let script = program + "\n" + EvalPlusArgumentAdapter.entryPointWrapper(conversion, entryPoint: "f")
-            + "\nimport json\nprint(repr(globals()['f'](*json.loads(\(OracleDriver.pythonString(arguments))))))\n"
+            + "\nimport json\nprint(repr(globals()['f'](*json.loads(\(Quoting.python(arguments))))))\n"
         let outcome = try await LocalPythonRunner.run(ExecutionRequest(program: script))
         #expect(outcome.isSuccess, "\(outcome.stderr)")
         return outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
