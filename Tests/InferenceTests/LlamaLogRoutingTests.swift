@@ -40,7 +40,7 @@ private final class CapturedLog: Sendable {
         #expect(DecodeStatus(-3).description == "-3 (internal failure)")
     }
 
-    @Test("A trace-level logger receives llama.cpp's loading log through the Swift callback; a quieter one does not", .requires(.testModel))
+    @Test("A trace-level logger receives llama.cpp's loading log through the Swift callback; a debug-level one only its warnings", .requires(.testModel))
     func logRoute() async throws {
         let verbose = CapturedLog()
         LlamaBackend.bootstrap(logger: verbose.logger(level: .trace))
@@ -50,10 +50,13 @@ private final class CapturedLog: Sendable {
         #expect(received.allSatisfy { !$0.1.isEmpty && !$0.1.hasSuffix("\n") })
 
         let quiet = CapturedLog()
-        LlamaBackend.bootstrap(logger: quiet.logger(level: .warning))
+        LlamaBackend.bootstrap(logger: quiet.logger(level: .debug))
+        // Other suites may load models meanwhile: count from the moment the route changed.
+        let before = verbose.lines.withLock { $0.count }
         _ = try LlamaTestModel.engine()
-        // Loading a good model warns about nothing; info lines are dropped before they reach Swift's logger.
-        #expect(quiet.lines.withLock { $0 }.allSatisfy { $0.0 == .debug })
-        #expect(verbose.lines.withLock { $0.count } == received.count, "the first logger is replaced, not added to")
+        // Below trace only llama.cpp's warnings and errors pass (at .debug): a good model has few.
+        let kept = quiet.lines.withLock { $0 }
+        #expect(kept.count < received.count / 10 && kept.allSatisfy { $0.0 == .debug })
+        #expect(verbose.lines.withLock { $0.count } == before, "the first logger is replaced, not added to")
     }
 }
