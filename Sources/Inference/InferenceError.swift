@@ -1,13 +1,11 @@
-/// A failure of the inference tool itself (a model that cannot be loaded, a prompt that does not fit,
-/// a download that failed). Generation outcomes such as "stopped at max tokens" are values, not errors.
+/// A failure of the inference tool itself (a model that cannot be loaded, a prompt that does not
+/// fit). Generation outcomes such as "stopped at max tokens" are values, not errors.
 ///
 /// The description is one actionable sentence and never contains prompt text.
 public struct InferenceError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Code: String, Sendable, Hashable, Codable {
-        /// No file at the given path, or a registry model that is not downloaded yet.
+        /// No model file at the given path (resolving names is `Models`' `ModelStoreError`).
         case modelNotFound
-        /// A name that is neither a registry entry nor an existing file.
-        case unknownModel
         /// The file is not a GGUF model (bad magic, truncated, or rejected by llama.cpp).
         case invalidModelFile
         /// A LoRA adapter file is missing, corrupt, or does not match the base model.
@@ -22,8 +20,6 @@ public struct InferenceError: Error, Sendable, Hashable, CustomStringConvertible
         case engineFailure
         /// The request is malformed (n < 1, negative max tokens, empty text to embed…).
         case invalidRequest
-        /// Downloading or assembling a model failed, or its checksum did not match.
-        case downloadFailed
         /// A remote backend could not be reached or answered with an error (HTTP backends).
         case backendUnavailable
     }

@@ -2,6 +2,7 @@ import O1CoderCore
 import ArgumentParser
 import Foundation
 import Inference
+import Models
 
 /// Hidden `o1coder bench-inference`: pp/tg throughput measured like llama-bench, and the prefix-
 /// sharing comparison (k forked continuations vs k requests that each re-read the prompt).

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import Reasoning
 import Inference
+import Models
 import Training
 public import TrainingData
 

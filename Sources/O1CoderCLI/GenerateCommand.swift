@@ -47,18 +47,7 @@ struct GenerateCommand: AsyncParsableCommand {
             }
         }
         guard let result else { return }
-        var out = "\n"
-        for (i, c) in result.completions.enumerated().dropFirst() {
-            out += "--- sample \(i) (seed \(sampling.seed &+ UInt64(i)), \(c.stopReason.rawValue)) ---\n\(c.text)\n"
-        }
-        FileHandle.standardOutput.write(Data(out.utf8))
-        let u = result.usage
-        let speed = u.seconds > 0 ? Double(u.generatedTokens) / u.seconds : 0
-        let meanLogProb = result.completions[0].logProbs.isEmpty ? 0 : result.completions[0].totalLogProb / Double(result.completions[0].logProbs.count)
-        let summary = String(
-            format: "[generate] prompt %d evaluated + %d reused, %d generated in %.2f s (%.1f tok/s), stop %@, mean logprob %.3f\n",
-            u.promptTokensEvaluated, u.promptTokensReused, u.generatedTokens, u.seconds, speed,
-            result.completions[0].stopReason.rawValue, meanLogProb)
-        FileHandle.standardError.write(Data(summary.utf8))
+        FileHandle.standardOutput.write(Data(("\n" + result.otherSamples(seed: sampling.seed)).utf8))
+        StandardError.write("[generate] " + result.usageLine)
     }
 }

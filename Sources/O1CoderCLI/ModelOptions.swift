@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
 public import Inference
+public import Models
 import Logging
 import O1CoderCore
 

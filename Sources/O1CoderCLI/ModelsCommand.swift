@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Inference
+import Models
 import O1CoderCore
 
 /// `o1coder models list|pull`: the pinned model registry and the local cache.

@@ -4,6 +4,7 @@ import Datasets
 import Execution
 import Foundation
 import Inference
+import Models
 import O1CoderCore
 import RunStorage
 import Search

@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
 import Inference
+import Models
 import O1CoderCore
 public import Training
 

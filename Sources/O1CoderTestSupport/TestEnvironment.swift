@@ -1,5 +1,6 @@
 import Foundation
 import Inference
+import Models
 
 /// Where the tests find what `make test` installs (and what it does not), by the same rules as
 /// the set-up scripts and the tool: one place, so no suite hard-codes a file name that set-up

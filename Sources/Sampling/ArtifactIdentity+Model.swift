@@ -1,6 +1,7 @@
 import O1CoderCore
 import Datasets
 public import Inference
+public import Models
 
 extension ArtifactIdentity {
     /// A llama.cpp model as a run records it: its name (with its adapters' paths), the base file

@@ -1,5 +1,6 @@
 public import Foundation
 public import Inference
+public import Models
 import Datasets
 import O1CoderCore
 

@@ -1,5 +1,6 @@
 public import Foundation
 public import Inference
+public import Models
 
 /// The record of one trained model: what it was trained from, on what, how, and what came out.
 /// Saved as `training.json` beside the model's spec, so every later run can name its ancestry.

@@ -2,6 +2,7 @@ import CodeSearch
 import Datasets
 import Foundation
 import Inference
+import Models
 import O1CoderCore
 import Reports
 import RunStorage

@@ -1,5 +1,6 @@
 import Foundation
 import Inference
+import Models
 import O1CoderTestSupport
 
 /// The small test model (SmolLM2-135M) at `TestEnvironment.testModelPath`, which `make test`

@@ -1,6 +1,7 @@
 import O1CoderCore
 import Foundation
 import Inference
+import Models
 import O1CoderTestSupport
 import Testing
 
@@ -65,19 +66,6 @@ import Testing
 
         #expect { try LlamaEngine(spec: missing) } throws: { ($0 as? InferenceError)?.code == .invalidAdapter }
         #expect { try LlamaEngine(spec: broken) } throws: { ($0 as? InferenceError)?.code == .invalidAdapter }
-    }
-
-    @Test("The model store resolves names and paths and explains what is missing")
-    func storeResolution() throws {
-        let store = ModelStore(directory: NSTemporaryDirectory() + "o1coder-empty-store-\(getpid())")
-
-        #expect { try store.resolve("no-such-model") } throws: { ($0 as? InferenceError)?.code == .unknownModel }
-        #expect { try store.resolve("smollm2-135m-instruct") } throws: {
-            let e = $0 as? InferenceError
-            return e?.code == .modelNotFound && e?.description.contains("models pull smollm2-135m-instruct") == true
-        }
-        #expect { try store.resolve("/tmp/none.gguf") } throws: { ($0 as? InferenceError)?.code == .modelNotFound }
-        #expect(store.path(for: try #require(ModelRegistry.descriptor(for: "smollm2-135m-instruct"))).hasSuffix("/smollm2-135m-instruct-q4_1.gguf"))
     }
 
     @Test("The registry pins every model by sha256 and numbered parts in order")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Inference
+import Models
 import Testing
 @testable import O1CoderCLI
 

@@ -1,5 +1,6 @@
 import Foundation
 import Inference
+import Models
 import Testing
 @testable import O1CoderTestSupport
 

@@ -2,6 +2,7 @@ import CodeSearch
 import Execution
 import Foundation
 import Inference
+import Models
 import O1CoderCore
 import O1CoderTestSupport
 import RunStorage

@@ -1,5 +1,6 @@
 import Foundation
 import Inference
+import Models
 import O1CoderTestSupport
 import Testing
 @testable import Training

@@ -1,6 +1,7 @@
 import Foundation
 import O1CoderTestSupport
 import Inference
+import Models
 import Testing
 @testable import Training
 

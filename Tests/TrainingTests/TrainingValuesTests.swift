@@ -1,6 +1,7 @@
 import O1CoderCore
 import Foundation
 import Inference
+import Models
 import Testing
 @testable import Training
 

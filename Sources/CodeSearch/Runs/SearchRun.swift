@@ -2,6 +2,7 @@ import Datasets
 public import Execution
 import Foundation
 public import Inference
+public import Models
 public import O1CoderCore
 public import RunStorage
 import Search

@@ -1,3 +1,4 @@
+public import Models
 internal import CLlama
 internal import Dispatch
 public import Logging

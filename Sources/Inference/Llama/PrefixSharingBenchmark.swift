@@ -1,3 +1,4 @@
+public import Models
 public import Logging
 
 /// The prefix-sharing comparison of `bench-inference`: `branches` continuations forked from one

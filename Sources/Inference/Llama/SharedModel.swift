@@ -1,3 +1,4 @@
+import Models
 internal import CLlama
 #if canImport(Glibc)
 internal import Glibc

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Inference
+@testable import Models
 
 @Suite struct ModelListingTests {
     @Test("the listing shows every registry model, marks the default and nothing is cached in an empty store")

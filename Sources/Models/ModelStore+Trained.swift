@@ -13,12 +13,12 @@ extension ModelStore {
     }
 
     /// The spec of trained model `name`, with relative adapter paths made absolute; nil if none.
-    public func trainedSpec(_ name: String) throws(InferenceError) -> ModelSpec? {
+    public func trainedSpec(_ name: String) throws(ModelStoreError) -> ModelSpec? {
         guard isTrained(name) else { return nil }
         let dir = trainedDirectory(name)
         guard let data = FileManager.default.contents(atPath: dir + "/spec.json") else { return nil }
         guard var spec = try? JSONDecoder().decode(ModelSpec.self, from: data) else {
-            throw InferenceError(.modelNotFound, "\(dir)/spec.json is unreadable; retrain '\(name)' (o1coder train … --out \(name) --restart).")
+            throw ModelStoreError(.modelNotFound, "\(dir)/spec.json is unreadable; retrain '\(name)' (o1coder train … --out \(name) --restart).")
         }
         spec.adapters = spec.adapters.map { a in
             a.path.hasPrefix("/") ? a : LoRAAdapter(path: dir + "/" + a.path, scale: a.scale)

