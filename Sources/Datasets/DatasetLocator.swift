@@ -7,7 +7,7 @@ public enum DatasetLocator {
     /// The first existing file among `dataset`'s usual places; nil when none exists.
     public static func defaultPath(for dataset: DatasetName) -> String? {
         let env = ProcessInfo.processInfo.environment
-        let cache = env["O1CODER_CACHE"] ?? ((env["XDG_CACHE_HOME"] ?? (NSHomeDirectory() + "/.cache")) + "/o1coder")
+        let cache = CacheDirectory.root(environment: env)
         let shared = env["O1CODER_SHARED_DATASETS"] ?? "../shared/datasets"
         let candidates: [String]
         switch dataset {

@@ -40,13 +40,8 @@ public struct ExpectedOutputOracle: Sendable {
     public static let defaultLimits = ExecutionLimits(
         cpuSeconds: 60, wallSeconds: 600, memory: .gibibytes(2), output: .mebibytes(256), processes: 64, openFiles: 64)
 
-    /// `~/.cache/o1coder/oracle` (or `$XDG_CACHE_HOME/o1coder/oracle`).
-    public static var defaultCacheDirectory: String {
-        let environment = ProcessInfo.processInfo.environment
-        let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() + "/.cache")
-        return base + "/o1coder/oracle"
-    }
+    /// `oracle` in the cache directory (``CacheDirectory/root(environment:)``).
+    public static var defaultCacheDirectory: String { CacheDirectory.root() + "/oracle" }
 
     public init(
         sandbox: any Sandbox, limits: ExecutionLimits = ExpectedOutputOracle.defaultLimits, workers: Int = 2,

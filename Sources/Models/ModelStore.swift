@@ -12,15 +12,7 @@ public struct ModelStore: Sendable {
 
     /// The store under `O1CODER_CACHE` (or `$XDG_CACHE_HOME/o1coder`, or `~/.cache/o1coder`).
     public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> ModelStore {
-        let root: String
-        if let c = environment["O1CODER_CACHE"], !c.isEmpty {
-            root = c
-        } else if let x = environment["XDG_CACHE_HOME"], !x.isEmpty {
-            root = x + "/o1coder"
-        } else {
-            root = (environment["HOME"] ?? NSHomeDirectory()) + "/.cache/o1coder"
-        }
-        return ModelStore(directory: root + "/models")
+        ModelStore(directory: CacheDirectory.root(environment: environment) + "/models")
     }
 
     public func path(for descriptor: ModelDescriptor) -> String { directory + "/" + descriptor.fileName }

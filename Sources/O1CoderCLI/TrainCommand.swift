@@ -204,13 +204,6 @@ struct TrainingOptions: ParsableArguments {
     }
 }
 
-extension TrainingEnvironment {
-    /// The training environment of the cache that holds `store`, for this checkout.
-    static func beside(_ store: ModelStore) throws -> TrainingEnvironment {
-        try discover(cache: (store.directory as NSString).deletingLastPathComponent, repository: repository())
-    }
-}
-
 extension TrainingPhase {
     /// Training steps as a progress line with ETA and the loss; other phases show nothing.
     func showSteps(on reporter: ProgressReporter) {

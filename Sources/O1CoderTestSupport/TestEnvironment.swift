@@ -1,3 +1,4 @@
+import O1CoderCore
 import Foundation
 import Inference
 import Models
@@ -22,11 +23,8 @@ public enum TestEnvironment {
         ["true", "1"].contains(environment["CI"]?.lowercased() ?? "")
     }
 
-    /// `$O1CODER_CACHE`, else `$XDG_CACHE_HOME/o1coder`, else `~/.cache/o1coder`: the rule of
-    /// scripts/common.sh, taken from `ModelStore.standard()` (whose models live in `<cache>/models`).
-    public static var cacheDirectory: String {
-        URL(fileURLWithPath: ModelStore.standard().directory).deletingLastPathComponent().path
-    }
+    /// The cache directory (``CacheDirectory/root(environment:)``, the rule of scripts/common.sh).
+    public static var cacheDirectory: String { CacheDirectory.root() }
 
     /// `$O1CODER_TEST_MODEL`, else the registry's test model in the model store: the file
     /// `scripts/setup-models.sh` writes, named by `ModelRegistry`, not spelled out here.

@@ -1,6 +1,7 @@
 public import Foundation
 import Datasets
 import O1CoderCore
+public import Models
 
 /// Where the training tools are: the pinned Python environment (`make setup-train` writes
 /// `$O1CODER_CACHE/train/environment.json`), the runner script in the repository, and
@@ -72,5 +73,12 @@ public struct TrainingEnvironment: Codable, Sendable, Hashable {
             }
         }
         return nil
+    }
+}
+
+extension TrainingEnvironment {
+    /// The training environment of the cache that holds `store`, for this checkout.
+    public static func beside(_ store: ModelStore) throws(TrainingError) -> TrainingEnvironment {
+        try discover(cache: (store.directory as NSString).deletingLastPathComponent, repository: repository())
     }
 }
