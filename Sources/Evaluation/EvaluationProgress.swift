@@ -1,5 +1,7 @@
+public import O1CoderCore
+
 /// One progress tick of a long evaluation (reference check, samples, oracle).
-public struct EvaluationProgress: Sendable, Hashable {
+public struct EvaluationProgress: ProgressStep, Hashable {
     /// What is being done, e.g. "reference check", "oracle".
     public var phase: String
     public var completed: Int
@@ -13,6 +15,9 @@ public struct EvaluationProgress: Sendable, Hashable {
         self.total = total
         self.failed = failed
     }
+
+    public var done: Int { completed }
+    public var detail: String { phase + (failed > 0 ? " (\(failed) not passed)" : "") }
 }
 
 /// Receives progress; called from the evaluating task, never concurrently.

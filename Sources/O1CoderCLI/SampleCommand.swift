@@ -96,7 +96,8 @@ struct SampleCommand: AsyncParsableCommand {
             let sampler = ProblemSampler(
                 model: model, prompts: prompts, sandbox: sandbox, configuration: config, workers: sandboxOptions.workers)
             let runner = SamplingRunner(sampler: sampler, directory: directory, problemsInFlight: problemsInFlight)
-            return try await runner.run(problems: problems, finished: finished) { StandardError.write($0.line) }
+            let reporter = ProgressReporter(label: "sample")
+            return try await runner.run(problems: problems, finished: finished) { reporter.update($0) }
         }
         let summary = SamplingSummary(records: records, samplingProtocol: config.samplingProtocol)
         try directory.writeOutputs(records: records, manifest: recorded, summary: summary)

@@ -112,7 +112,8 @@ struct SearchCommand: AsyncParsableCommand {
             defer { interrupt.cancel() }
             let already = try run.finishedCount()
             StandardError.write("run \(run.id): \(problems.count) problems (\(already) already done) from \(loaded.path), isolation \(sandbox.isolation.rawValue)")
-            try await run.search(problems, with: searcher, problemsInFlight: problemsInFlight) { StandardError.write($0.line) }
+            let reporter = ProgressReporter(label: "search")
+            try await run.search(problems, with: searcher, problemsInFlight: problemsInFlight) { reporter.update($0) }
         }
         for line in try run.finish(rewardTests: rewardTests).lines(store: storeOptions.store) { print(line) }
     }

@@ -1,6 +1,7 @@
 import Evaluation
 import Foundation
 import O1CoderCore
+import Synchronization
 
 /// Progress and warnings on stderr (stdout carries results only).
 enum StandardError {
@@ -8,11 +9,16 @@ enum StandardError {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
-    /// Prints about every 5% (and the last item) as a plain log line.
-    static let progress: ProgressHandler = { event in
-        let step = max(1, event.total / 20)
-        guard event.completed % step == 0 || event.completed == event.total else { return }
-        write("\(event.phase): \(event.completed)/\(event.total)" + (event.failed > 0 ? " (\(event.failed) not passed)" : ""))
+    /// Evaluation progress through ``ProgressReporter``, a new one (and ETA) for each phase.
+    static var progress: ProgressHandler {
+        let current = Mutex<(phase: String, reporter: ProgressReporter)?>(nil)
+        return { event in
+            let reporter = current.withLock { current in
+                if current?.phase != event.phase { current = (event.phase, ProgressReporter(label: event.phase)) }
+                return current!.reporter
+            }
+            reporter.update(event)
+        }
     }
 
     static func jsonString<Value: Encodable>(_ value: Value) throws -> String {

@@ -53,9 +53,11 @@ extension TCGCommand {
             let source = TCGQualityRun.Source(dataset: selection.dataset.rawValue, testsFile: tests, samplesFile: samplePrograms.isEmpty ? nil : samples)
             let evaluation = try await sandboxOptions.withSandbox(logger: Logger(label: "o1coder.sandbox")) { sandbox in
                 let problems = try await selection.completeTests(of: loaded, sandbox: sandbox, workers: sandboxOptions.workers)
+                let reporter = ProgressReporter(label: "tcg eval")
                 let quality = TCGQualityRun(sandbox: sandbox, limits: sandboxOptions.limits(), maxMutants: maxMutants, seed: seed)
                 return try await quality.evaluate(
-                    problems, tests: contents, samples: samplePrograms, source: source, progress: { StandardError.write($0.line) })
+                    problems, tests: contents, samples: samplePrograms, source: source, log: StandardError.write,
+                    progress: { reporter.update($0) })
             }
             if let out {
                 try OutputFile.write(try StandardError.jsonString(evaluation), to: out)

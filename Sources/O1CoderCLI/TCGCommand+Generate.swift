@@ -1,4 +1,5 @@
 import ArgumentParser
+import O1CoderCore
 import Execution
 import Inference
 import TestGeneration
@@ -58,13 +59,14 @@ extension TCGCommand {
             let logger = modelOptions.logger
             let totals = try await sandboxOptions.withSandbox(logger: logger) { sandbox in
                 let problems = try await selection.completeTests(of: loaded, sandbox: sandbox, workers: sandboxOptions.workers)
+                let reporter = ProgressReporter(label: "tcg generate")
                 let generation = TCGGenerationRun(problems: problems, testsFile: out, existing: existing)
                 StandardError.write("tcg generate: \(generation.plan), isolation \(sandbox.isolation.rawValue)")
                 return try await UsageErrors.mapped {
                     try await generation.run(
                         configuration: generationConfiguration, mode: mode, sandbox: sandbox,
                         model: { try await modelOptions.makeLanguageModel(parallel: completions) },
-                        progress: { StandardError.write($0.line) })
+                        progress: { reporter.update($0) })
                 }
             }
             print("tcg generate: \(totals.line) → \(out)")

@@ -31,7 +31,7 @@ import ChildProcesses
         let search = try await Self.run(Self.searchArguments(store: store, limit: 2))
         #expect(search.status == 0, "\(search.stderr)")
         #expect(search.stdout.contains("run 1: solved"))
-        #expect(search.stderr.contains("[2/2]"))
+        #expect(search.stderr.contains("[search 2/2 "))
 
         let show = try await Self.run(["runs", "show", "1", "--store", store])
         #expect(show.stdout.contains("problems 2"))
@@ -71,7 +71,7 @@ import ChildProcesses
             search in
             var seen = ""
             // The progress line is all there is to wait for: the log is read every 200 ms.
-            while !seen.contains("[1/3]") && !search.hasExited {
+            while !seen.contains("[search 1/3 ") && !search.hasExited {
                 try await Task.sleep(for: .milliseconds(200))
                 seen = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
             }
@@ -79,14 +79,14 @@ import ChildProcesses
             return seen
         }
         #expect(termination == .signaled(SIGKILL))
-        #expect(seen.contains("[1/3]"), "the first problem finished before the kill: \(seen)")
+        #expect(seen.contains("[search 1/3 "), "the first problem finished before the kill: \(seen)")
 
         let resumed = try await Self.run(["search", "--resume", "1", "--store", store])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         // One or two problems were finished before the kill; the rest are searched now.
         #expect(resumed.stderr.contains("already done"))
-        #expect(!resumed.stderr.contains("[1/3]"), "a finished problem was searched again: \(resumed.stderr)")
-        #expect(resumed.stderr.contains("[3/3]"))
+        #expect(!resumed.stderr.contains("[search 1/3 "), "a finished problem was searched again: \(resumed.stderr)")
+        #expect(resumed.stderr.contains("[search 3/3 "))
         let show = try await Self.run(["runs", "show", "1", "--store", store])
         #expect(show.stdout.contains("problems 3"))
     }

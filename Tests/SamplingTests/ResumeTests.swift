@@ -101,7 +101,7 @@ import Testing
 final class Ticks: Sendable {
     private let storage = Storage()
     var lines: [String] { storage.lines }
-    func add(_ progress: SamplingProgress) { storage.append(progress.line) }
+    func add(_ progress: SamplingProgress) { storage.append("[\(progress.done)/\(progress.total)] \(progress.detail)") }
 
     private final class Storage: @unchecked Sendable {
         private var values: [String] = []

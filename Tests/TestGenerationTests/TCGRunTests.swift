@@ -23,7 +23,7 @@ import Testing
         let totals = try await first.run(
             configuration: configuration, mode: nil, sandbox: arithmeticSandbox(),
             model: { ScriptedLanguageModel(completions: [TestCaseGeneratorTests.messyInputs]) },
-            progress: { lines.append($0.line) })
+            progress: { lines.append("[\($0.done)/\($0.total)] \($0.detail)") })
 
         let records = try TCGTestsFile.read(path).records
         #expect(records.count == 1)
@@ -68,7 +68,8 @@ import Testing
         let run = TCGQualityRun(sandbox: arithmeticSandbox(), limits: .default, maxMutants: 0, seed: 0)
         let evaluation = try await run.evaluate(
             [Fixtures.addProblem, missing], tests: contents, samples: [:],
-            source: .init(dataset: "mbpp", testsFile: "t.jsonl", samplesFile: nil), progress: { lines.append($0.line) })
+            source: .init(dataset: "mbpp", testsFile: "t.jsonl", samplesFile: nil), log: { lines.append($0) },
+            progress: { lines.append("[\($0.done)/\($0.total)] \($0.detail)") })
 
         #expect(evaluation.problems.map(\.problemID) == ["test/add"])
         #expect(evaluation.missingProblems == ["test/missing"])

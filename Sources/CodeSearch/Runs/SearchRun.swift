@@ -67,14 +67,9 @@ public struct SearchRun: Sendable {
         _ problems: [Problem], with searcher: ProblemSearcher, problemsInFlight: Int,
         progress: @escaping @Sendable (SearchProgress) -> Void
     ) async throws {
-        let start = ContinuousClock.now
-        let startCount = try finishedCount()
         let runner = SearchRunner(searcher: searcher, store: store, problemsInFlight: problemsInFlight)
         try await runner.run(id, problems: problems) { problem, result, finished, total in
-            let elapsed = (ContinuousClock.now - start) / .seconds(1)
-            let done = finished - startCount
-            let eta = done > 0 ? elapsed / Double(done) * Double(total - finished) : 0
-            progress(SearchProgress(problem: problem, result: result, finished: finished, total: total, eta: eta))
+            progress(SearchProgress(problem: problem, result: result, done: finished, total: total))
         }
     }
 

@@ -45,7 +45,7 @@ public struct TCGGenerationRun: Sendable {
         let model = try await makeModel()
         let modelName = await model.info.name
         let appender = try TCGTestsFile.Appender(path: testsFile)
-        let start = ContinuousClock.now
+        let resumed = problems.count - pending.count
         for (index, problem) in pending.enumerated() {
             let seeded = configuration.seeded(for: problem.id)
             let problemStart = ContinuousClock.now
@@ -53,10 +53,9 @@ public struct TCGGenerationRun: Sendable {
                 .generate(for: problem, mode: mode)
             try appender.append(TCGTestsRecord(generated: generated, model: modelName, seed: seeded.sampling.seed))
             totals.add(generated.report)
-            let elapsed = Self.seconds(since: start)
             progress(TCGGenerationProgress(
-                report: generated.report, index: index + 1, count: pending.count, seconds: Self.seconds(since: problemStart),
-                eta: elapsed / Double(index + 1) * Double(pending.count - index - 1)))
+                report: generated.report, done: resumed + index + 1, total: problems.count,
+                seconds: Self.seconds(since: problemStart)))
         }
         return totals
     }

@@ -1,21 +1,16 @@
-import O1CoderCore
+public import O1CoderCore
 
-/// Progress of a ``TCGQualityRun``.
-public enum TCGQualityProgress: Sendable {
-    /// Selected problems that the tests file does not cover (left out of the report).
-    case missing(count: Int, testsFile: String)
-    /// One problem measured (1-based `index` among the covered ones).
-    case evaluated(index: Int, count: Int, tests: GeneratedTests, record: TestQualityRecord)
+/// One problem of a ``TCGQualityRun`` measured (`done` among the problems the tests file covers).
+public struct TCGQualityProgress: ProgressStep {
+    public var done: Int
+    public var total: Int
+    public var tests: GeneratedTests
+    public var record: TestQualityRecord
 
-    /// The log line.
-    public var line: String {
-        switch self {
-        case .missing(let count, let testsFile):
-            "warning: \(count) selected problems are not in \(testsFile); they are left out"
-        case .evaluated(let index, let count, let tests, let record):
-            "[\(index)/\(count)] \(tests.problemID): \(tests.suite.cases.count) tests · reference passes "
-                + "\(record.passRate.map { "\($0.passed)/\($0.evaluated)" } ?? "n/a") · rejects "
-                + "\(record.discrimination.rejected)/\(record.discrimination.wrongSolutions) wrong"
-        }
+    /// The problem's test count, reference pass rate and rejected wrong solutions.
+    public var detail: String {
+        "\(tests.problemID): \(tests.suite.cases.count) tests · reference passes "
+            + "\(record.passRate.map { "\($0.passed)/\($0.evaluated)" } ?? "n/a") · rejects "
+            + "\(record.discrimination.rejected)/\(record.discrimination.wrongSolutions) wrong"
     }
 }

@@ -24,12 +24,14 @@ public struct TCGQualityRun: Sendable {
     ///   - source: the dataset and file names the report carries.
     public func evaluate(
         _ problems: [Problem], tests: TCGTestsFile.Contents, samples: [ProblemID: [Sample]], source: Source,
-        progress: (TCGQualityProgress) -> Void
+        log: (String) -> Void, progress: (TCGQualityProgress) -> Void
     ) async throws -> TCGEvaluation {
         let generated = tests.byProblem
         let covered = problems.filter { generated[$0.id] != nil }
         let missing = problems.filter { generated[$0.id] == nil }.map(\.id.rawValue)
-        if !missing.isEmpty { progress(.missing(count: missing.count, testsFile: source.testsFile)) }
+        if !missing.isEmpty {
+            log("warning: \(missing.count) selected problems are not in \(source.testsFile); they are left out")
+        }
         let start = ContinuousClock.now
         var records: [TestQualityRecord] = []
         var totals = TCGGenerationTotals()
@@ -41,7 +43,7 @@ public struct TCGQualityRun: Sendable {
                 maxMutants: maxMutants, seed: seed)
             records.append(record)
             totals.add(tests.report)
-            progress(.evaluated(index: index + 1, count: covered.count, tests: tests, record: record))
+            progress(TCGQualityProgress(done: index + 1, total: covered.count, tests: tests, record: record))
         }
         return TCGEvaluation(
             dataset: source.dataset, testsFile: source.testsFile, samplesFile: source.samplesFile,
