@@ -27,21 +27,12 @@ public struct SearchRunner: Sendable {
         let done = try store.finishedProblemIDs(run: run)
         let pending = problems.filter { !done.contains($0.id) }
         let total = problems.count
-        var finished = done.count
-        try await withThrowingTaskGroup(of: ProblemSearchResult.self) { group in
-            var next = pending.makeIterator()
-            for _ in 0..<problemsInFlight {
-                guard let p = next.next() else { break }
-                group.addTask { try await searcher.search(p) }
-            }
-            while let result = try await group.next() {
-                let r = SearchRunRecorder.records(for: result, run: run, finishedAt: Date())
-                try store.saveFinishedProblem(r.problem, nodes: r.nodes, executions: r.executions)
-                finished += 1
-                progress(result.problem.id, result, finished, total)
-                if let p = next.next() { group.addTask { try await searcher.search(p) } }
-            }
-        }
+        let searcher = self.searcher
+        try await boundedForEach(pending, limit: problemsInFlight, onEach: { finished, _, result in
+            let r = SearchRunRecorder.records(for: result, run: run, finishedAt: Date())
+            try store.saveFinishedProblem(r.problem, nodes: r.nodes, executions: r.executions)
+            progress(result.problem.id, result, done.count + finished, total)
+        }) { try await searcher.search($0) }
         return pending.count
     }
 }

@@ -191,8 +191,8 @@ public struct ExpectedOutputOracle: Sendable {
             pending = []
             let sandbox = self.sandbox
             let limits = self.limits
-            let results = try await concurrentMap(
-                round, maxConcurrency: workers,
+            let results = try await boundedMap(
+                round, limit: workers,
                 onEach: { _, _ in
                     ran += 1
                     progress(EvaluationProgress(phase: "oracle", completed: ran, total: total, failed: died))

@@ -31,8 +31,8 @@ public struct ReferenceCheck: Sendable {
         let limits = self.limits
         var failedSoFar = 0
         let total = checkable.count
-        let results = try await concurrentMap(
-            checkable, maxConcurrency: workers,
+        let results = try await boundedMap(
+            checkable, limit: workers,
             onEach: { completed, result in
                 if !result.passed { failedSoFar += 1 }
                 progress(EvaluationProgress(phase: "reference check", completed: completed, total: total, failed: failedSoFar))

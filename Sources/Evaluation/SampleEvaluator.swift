@@ -39,8 +39,8 @@ public struct SampleEvaluator: Sendable {
         let limits = self.limits
         let total = jobs.count
         var failed = 0
-        let results = try await concurrentMap(
-            jobs, maxConcurrency: workers,
+        let results = try await boundedMap(
+            jobs, limit: workers,
             onEach: { completed, result in
                 if !result.passed { failed += 1 }
                 progress(EvaluationProgress(phase: "samples", completed: completed, total: total, failed: failed))

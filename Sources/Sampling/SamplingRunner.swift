@@ -38,27 +38,12 @@ public struct SamplingRunner: Sendable {
         let todo = problems.filter { !done.contains($0.id) }
         var records = finished
         let total = problems.count
-        var finishedCount = problems.count { done.contains($0.id) }
         let sampler = self.sampler
-        try await withThrowingTaskGroup(of: SampledProblem.self) { group in
-            var next = 0
-            while next < min(problemsInFlight, todo.count) {
-                let problem = todo[next]
-                group.addTask { try await sampler.sample(problem) }
-                next += 1
-            }
-            while let record = try await group.next() {
-                try directory.append(record)
-                records.append(record)
-                finishedCount += 1
-                progress(SamplingProgress(record: record, done: finishedCount, total: total))
-                if next < todo.count {
-                    let problem = todo[next]
-                    group.addTask { try await sampler.sample(problem) }
-                    next += 1
-                }
-            }
-        }
+        try await boundedForEach(todo, limit: problemsInFlight, onEach: { completed, _, record in
+            try directory.append(record)
+            records.append(record)
+            progress(SamplingProgress(record: record, done: total - todo.count + completed, total: total))
+        }) { try await sampler.sample($0) }
         return records
     }
 }
