@@ -71,7 +71,7 @@ public struct ProblemSearcher: Sendable {
             verifiedByCode[code] = report
             fullReports[id] = report
         }
-        let seconds = (ContinuousClock.now - start) / .seconds(1)
+        let seconds = start.elapsedSeconds
         var result = ProblemSearchResult(
             problem: problem, outcome: outcome, codes: codes, searchReports: searchReports, fullReports: fullReports,
             answer: answer, usage: log.usage, unparsableSteps: log.unparsableSteps, seconds: seconds)

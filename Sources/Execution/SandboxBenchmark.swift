@@ -1,3 +1,4 @@
+import O1CoderCore
 import Foundation
 
 /// `o1coder sandbox bench`: the per-execution overhead (50 sequential `pass` runs) and the
@@ -33,7 +34,7 @@ public struct SandboxBenchmark: Sendable {
         let workers = sandbox.configuration.workers
         let start = ContinuousClock.now
         let passed = try await passedCount(jobs, workers: workers)
-        let seconds = (ContinuousClock.now - start) / .seconds(1)
+        let seconds = start.elapsedSeconds
         let result: [String: Any] = [
             "executions": jobs.count, "passed": passed, "seconds": seconds,
             "executions_per_second": Double(jobs.count) / seconds, "workers": workers,

@@ -34,7 +34,7 @@ public final class ProgressReporter: Sendable {
     public static func eta(done: Int, total: Int, doneAtStart: Int, elapsed: Duration) -> String {
         let fresh = done - doneAtStart
         guard fresh > 0, total > done else { return total > done ? "ETA ?" : "done" }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.seconds
         let remaining = Int((seconds / Double(fresh) * Double(total - done)).rounded())
         return "ETA " + format(seconds: remaining)
     }

@@ -55,7 +55,7 @@ public struct ProblemSampler: Sendable {
                 index: draft.index, text: draft.text, trace: draft.trace, end: draft.end,
                 generatedTokens: draft.generatedTokens, completions: completions)
         }
-        let seconds = (clock.now - start) / .seconds(1)
+        let seconds = (clock.now - start).seconds
         return SampledProblem(taskID: problem.id, prefixes: prefixes, usage: drafts.usage, seconds: seconds)
     }
 

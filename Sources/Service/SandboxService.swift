@@ -84,6 +84,6 @@ public struct SandboxService: Sendable {
         }
         let start = ContinuousClock.now
         let value = try await admission.withPermit(body)
-        return (value, (ContinuousClock.now - start) / .seconds(1))
+        return (value, start.elapsedSeconds)
     }
 }

@@ -1,3 +1,4 @@
+import O1CoderCore
 /// Counters and latencies of a running server, for `GET /metrics` and the logs.
 public actor ServiceMetrics {
     /// What `GET /metrics` answers.
@@ -63,7 +64,7 @@ public actor ServiceMetrics {
             return sorted[min(sorted.count - 1, max(0, rank))]
         }
         return Snapshot(
-            uptimeSeconds: (ContinuousClock.now - started) / .seconds(1), requests: requests, executions: executions,
+            uptimeSeconds: started.elapsedSeconds, requests: requests, executions: executions,
             verdicts: verdicts, rejected: rejected, inFlight: inFlight, queued: queued,
             latency: Latency(count: sorted.count, p50: quantile(0.5), p90: quantile(0.9), p99: quantile(0.99), max: sorted.last ?? 0))
     }

@@ -92,8 +92,7 @@ public struct ReferenceRunner: Sendable {
             }
         }
         let driver = try PythonScripts.callDriver()
-        let perCase = Double(perCaseTimeout.components.seconds)
-            + Double(perCaseTimeout.components.attoseconds) / 1e18
+        let perCase = perCaseTimeout.seconds
         while !pending.isEmpty {
             let payload = PythonScripts.jsonPayload([
                 "source": .string(reference), "entry_point": .string(entryPoint),

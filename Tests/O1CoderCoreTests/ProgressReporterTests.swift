@@ -23,3 +23,12 @@ import Testing
         #expect(ProgressReporter.isDue(done: 2, total: 30, last: (1, t0), now: t0))
     }
 }
+
+@Suite struct DurationSecondsTests {
+    @Test("A Duration in seconds keeps its fraction")
+    func seconds() {
+        #expect(Duration.milliseconds(1500).seconds == 1.5)
+        #expect(abs(Duration.nanoseconds(7).seconds - 7e-9) < 1e-18)
+        #expect(ContinuousClock.now.elapsedSeconds >= 0)
+    }
+}

@@ -79,7 +79,7 @@ public struct ComputeMatchedComparison: Sendable {
     /// One arm on one problem.
     public func run(_ arm: ComparisonArm, budget: Int, on problem: Problem) async throws -> ComparisonRecord {
         let start = ContinuousClock.now
-        func seconds() -> Double { (ContinuousClock.now - start) / .seconds(1) }
+        func seconds() -> Double { start.elapsedSeconds }
         let answers = AnswerGenerator(model: model, prompts: prompts)
         switch arm {
         case .greedyDirect, .bestOfNDirect, .bestOfNPseudocode:

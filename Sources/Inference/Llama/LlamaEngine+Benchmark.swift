@@ -1,3 +1,4 @@
+import O1CoderCore
 internal import CLlama
 
 /// Prompt-processing and generation speed measured the way `llama-bench` does (pp: one batch of

@@ -1,3 +1,4 @@
+import O1CoderCore
 internal import CLlama
 
 extension LlamaEngine {
@@ -106,12 +107,5 @@ extension LlamaEngine {
         }
         let usage = TokenUsage(promptTokensEvaluated: evaluated, promptTokensReused: reused, generatedTokens: generated)
         return (branches.map { $0.completion() }, usage)
-    }
-}
-
-extension Duration {
-    var seconds: Double {
-        let c = components
-        return Double(c.seconds) + Double(c.attoseconds) / 1e18
     }
 }

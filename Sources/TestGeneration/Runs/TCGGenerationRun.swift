@@ -55,12 +55,8 @@ public struct TCGGenerationRun: Sendable {
             totals.add(generated.report)
             progress(TCGGenerationProgress(
                 report: generated.report, done: resumed + index + 1, total: problems.count,
-                seconds: Self.seconds(since: problemStart)))
+                seconds: problemStart.elapsedSeconds))
         }
         return totals
-    }
-
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        (ContinuousClock.now - start) / .seconds(1)
     }
 }

@@ -48,7 +48,7 @@ public struct TCGQualityRun: Sendable {
         return TCGEvaluation(
             dataset: source.dataset, testsFile: source.testsFile, samplesFile: source.samplesFile,
             missingProblems: missing, generation: totals, records: records,
-            seconds: TCGGenerationRun.seconds(since: start))
+            seconds: start.elapsedSeconds)
     }
 
     /// What the report names: the dataset, the tests file and the samples file (when one was given).
