@@ -169,7 +169,7 @@ let package = Package(
         // Sampling baselines and the paper's metrics: pass@k and ASPR runs (resumable), Table 1.
         .target(
             name: "Sampling",
-            dependencies: ["Models", "O1CoderCore", "Datasets", "Execution", "Evaluation", "Inference", "Reasoning", "RunStorage"],
+            dependencies: ["Models", "O1CoderCore", "Datasets", "Execution", "Evaluation", "Inference", "Reasoning"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "SamplingTests",

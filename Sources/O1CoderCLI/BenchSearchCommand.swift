@@ -7,7 +7,6 @@ import Inference
 import Models
 import O1CoderCore
 import Reasoning
-import RunStorage
 import Search
 
 extension ComparisonArm: ExpressibleByArgument {}

@@ -1,5 +1,4 @@
 internal import Foundation
-import RunStorage
 import O1CoderCore
 
 /// The files of one sampling run, in one directory:

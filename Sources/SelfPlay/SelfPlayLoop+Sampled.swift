@@ -4,7 +4,6 @@ import Foundation
 import Inference
 import O1CoderCore
 import Reasoning
-import RunStorage
 import Sampling
 
 extension SelfPlayLoop {

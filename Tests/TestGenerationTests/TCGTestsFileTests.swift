@@ -22,7 +22,7 @@ import TestGeneration
         let first = try Self.record("Mbpp/1", cases: [.call(arguments: "[1, 2]", expected: .pythonLiteral("3"))])
         #expect(first.model == "m")
         #expect(first.seed == 7)
-        try TCGTestsFile.Appender(path: path).append(first)
+        try TCGTestsFile.appending(to: path).append(first)
         // A kill in the middle of the next line leaves a torn line behind.
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.seekToEnd()
@@ -30,7 +30,7 @@ import TestGeneration
         try handle.close()
         #expect(try TCGTestsFile.read(path).malformedLines == [2])
 
-        try TCGTestsFile.Appender(path: path).append(try Self.record("Mbpp/3", cases: []))
+        try TCGTestsFile.appending(to: path).append(try Self.record("Mbpp/3", cases: []))
         let contents = try TCGTestsFile.read(path)
         #expect(contents.malformedLines.isEmpty)
         #expect(contents.records.map(\.generated.problemID) == ["Mbpp/1", "Mbpp/3"])

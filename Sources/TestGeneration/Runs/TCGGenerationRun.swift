@@ -44,14 +44,14 @@ public struct TCGGenerationRun: Sendable {
         guard !pending.isEmpty else { return totals }
         let model = try await makeModel()
         let modelName = await model.info.name
-        let appender = try TCGTestsFile.Appender(path: testsFile)
+        let ledger = try TCGTestsFile.appending(to: testsFile)
         let resumed = problems.count - pending.count
         for (index, problem) in pending.enumerated() {
             let seeded = configuration.seeded(for: problem.id)
             let problemStart = ContinuousClock.now
             let generated = try await TestCaseGenerator(model: model, sandbox: sandbox, configuration: seeded)
                 .generate(for: problem, mode: mode)
-            try appender.append(TCGTestsRecord(generated: generated, model: modelName, seed: seeded.sampling.seed))
+            try ledger.append(TCGTestsRecord(generated: generated, model: modelName, seed: seeded.sampling.seed))
             totals.add(generated.report)
             progress(TCGGenerationProgress(
                 report: generated.report, done: resumed + index + 1, total: problems.count,

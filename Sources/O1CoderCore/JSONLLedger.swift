@@ -1,4 +1,3 @@
-import O1CoderCore
 public import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -29,6 +28,16 @@ public struct JSONLLedger<Record: Codable & Sendable>: Sendable {
             case .unwritable(let path, let reason):
                 "Cannot write the ledger \(path): \(reason). Check that its directory exists and is writable."
             }
+        }
+    }
+
+    /// Makes the file end on a clean line before appending to a file read some other way: a torn
+    /// last line (a kill mid-write) is cut off. Nothing happens to a missing or clean file.
+    public func repair() throws(Failure) {
+        guard let data = FileManager.default.contents(atPath: path), let last = data.last, last != 0x0A else { return }
+        let keep = data.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        guard truncate(path, off_t(keep)) == 0 else {
+            throw .unwritable(path: path, reason: String(cString: strerror(errno)))
         }
     }
 
