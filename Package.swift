@@ -154,7 +154,7 @@ let package = Package(
         .testTarget(
             name: "O1CoderCLITests",
             dependencies: [
-                "Models", "O1CoderCLI", "Sampling", "Reasoning", "Inference", "Search", "O1CoderTestSupport", "ChildProcesses",
+                "Models", "O1CoderCLI", "Sampling", "Reasoning", "Inference", "Search", "RunStorage", "O1CoderTestSupport", "ChildProcesses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["HelpSnapshots"],  // read from the source tree by HelpSnapshotTests

@@ -6,6 +6,7 @@ import Foundation
 import Inference
 import Models
 import O1CoderCore
+import RunStorage
 import Reasoning
 import Search
 
@@ -26,6 +27,7 @@ struct BenchSearchCommand: AsyncParsableCommand {
 
     @OptionGroup var selection: DatasetSelectionOptions
     @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var storeOptions: StoreOptions
     @Option(parsing: .upToNextOption, help: "Arms to run.")
     var arms: [ComparisonArm] = [.greedyDirect, .bestOfNDirect, .bestOfNPseudocode, .mctsStandard]
     @Option(parsing: .upToNextOption, help: "Generated-token budgets per problem.") var budgets: [Int] = [2000, 4000]
@@ -49,41 +51,45 @@ struct BenchSearchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let book = JSONLLedger<ComparisonRecord>(path: ledger)
-        if !summaryOnly {
-            let loaded = try selection.loadFile()
-            var problems = loaded.problems
-            if let spec = shard.flatMap(ShardSpec.init) { problems = spec.select(problems) }
-            let c = CodeSearchConfiguration.standard.sampling(sampling.parameters(over: CodeSearchConfiguration.standard.sampling))
-            let spec = try modelOptions.modelSpec()
-            let manifest = ComparisonManifest(
-                model: spec.name, modelSHA256: spec.sha256 ?? "", rewardTests: rewardTests.rawValue, configuration: c,
-                toolVersion: O1CoderVersion.string)
-            let differences = try manifest.openOrCheck(ledger: ledger)
-            guard differences.isEmpty else {
-                throw ValidationError("\(ledger) was made with other settings (\(differences.joined(separator: ", "))); pass another --ledger.")
-            }
-            let tests = try UsageErrors.mapped {
-                try rewardTests.load(generatedTests: generatedTests, for: problems, log: StandardError.write)
-            }
-            let model = try await modelOptions.makeLanguageModel(parallel: c.search.width)
-            try await ProcessSandbox.with(logger: modelOptions.logger) { sandbox in
-                let comparison = ComputeMatchedComparison(
-                    model: model, prompts: PromptBuilder(library: try FewShotLibrary.bundled()), sandbox: sandbox,
-                    configuration: c, rewardTests: tests,
-                    arms: arms, budgets: budgets, ledger: book)
-                let progress = ProgressReporter(label: "bench-search")
-                try await comparison.run(problems) { record, done, total in
-                    progress.update(
-                        done: done, total: total,
-                        detail: "\(record.problem) \(record.arm.rawValue)@\(record.budget) \(record.solved ? "solved" : "unsolved") · \(record.generatedTokens) tok · \(record.stop)")
-                }
-            }
-        }
+        if !summaryOnly { try await measure(into: book) }
         let report = ComparisonReport(
             records: try book.records(), arms: arms, budgets: budgets, rewardTests: rewardTests.rawValue,
             manifest: ComparisonManifest.recorded(forLedger: ledger), ledger: ledger)
         try OutputFile.write(report.json(), to: out)
         try OutputFile.write(report.html(), to: html)
         print(report.text())
+    }
+
+    /// Runs the cells the ledger does not have yet, checking first that it was made with these settings.
+    func measure(into book: JSONLLedger<ComparisonRecord>) async throws {
+        let loaded = try selection.loadFile()
+        var problems = loaded.problems
+        if let spec = shard.flatMap(ShardSpec.init) { problems = spec.select(problems) }
+        let c = CodeSearchConfiguration.standard.sampling(sampling.parameters(over: CodeSearchConfiguration.standard.sampling))
+        let spec = try modelOptions.modelSpec()
+        let manifest = ComparisonManifest(
+            model: spec.name, modelSHA256: spec.sha256 ?? "", rewardTests: rewardTests.rawValue, configuration: c,
+            toolVersion: O1CoderVersion.string)
+        let differences = try manifest.openOrCheck(ledger: ledger)
+        guard differences.isEmpty else {
+            throw ValidationError("\(ledger) was made with other settings (\(differences.joined(separator: ", "))); pass another --ledger.")
+        }
+        let tests = try UsageErrors.mapped {
+            try rewardTests.load(generatedTests: generatedTests, for: problems, log: StandardError.write)
+        }
+        let model = try await modelOptions.makeLanguageModel(parallel: c.search.width)
+        try await storeOptions.listing(
+            .benchSearch, output: ledger, configuration: manifest, seed: sampling.seed, model: spec.name,
+            modelSHA256: spec.sha256, dataset: loaded
+        ) { try await ProcessSandbox.with(logger: modelOptions.logger) { sandbox in
+            let comparison = ComputeMatchedComparison(
+                model: model, prompts: PromptBuilder(library: try FewShotLibrary.bundled()), sandbox: sandbox,
+                configuration: c, rewardTests: tests,
+                arms: arms, budgets: budgets, ledger: book)
+            let progress = ProgressReporter(label: "bench-search")
+            try await comparison.run(problems) { record, done, total in
+                progress.update(done: done, total: total, detail: record.progressDetail)
+            }
+        } }
     }
 }

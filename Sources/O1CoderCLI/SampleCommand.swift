@@ -4,6 +4,7 @@ import Execution
 import Foundation
 import Inference
 import O1CoderCore
+import RunStorage
 public import Reasoning
 import Sampling
 
@@ -29,6 +30,7 @@ struct SampleCommand: AsyncParsableCommand {
     @OptionGroup var selection: DatasetSelectionOptions
     @OptionGroup var modelOptions: ModelOptions
     @OptionGroup var sandboxOptions: SandboxOptions
+    @OptionGroup var storeOptions: StoreOptions
     @Option(help: "Prompt style: direct, cot (vanilla chain-of-thought), pseudocode, or evalplus (EvalPlus's zero-shot instruct prompt).")
     var style: PromptStyle
     @Option(name: .short, help: ArgumentHelp("Independent whole answers per problem.", valueName: "N")) var n: Int = 1
@@ -90,7 +92,10 @@ struct SampleCommand: AsyncParsableCommand {
 
         let parallel = max(n, prefixes ?? 1, completions)
         let model = try await modelOptions.makeLanguageModel(parallel: parallel)
-        let records = try await sandboxOptions.withSandbox(logger: logger) { sandbox in
+        let records = try await storeOptions.listing(
+            .sample, output: directory.path, configuration: config, seed: sampling.seed, model: modelIdentity.name,
+            modelSHA256: modelIdentity.sha256, dataset: loaded
+        ) { try await sandboxOptions.withSandbox(logger: logger) { sandbox in
             let problems = try await selection.completeTests(of: loaded, sandbox: sandbox, workers: sandboxOptions.workers)
             let prompts = PromptBuilder(library: try FewShotLibrary.bundled(), maxExamples: config.fewShotExamples)
             let sampler = ProblemSampler(
@@ -98,7 +103,7 @@ struct SampleCommand: AsyncParsableCommand {
             let runner = SamplingRunner(sampler: sampler, directory: directory, problemsInFlight: problemsInFlight)
             let reporter = ProgressReporter(label: "sample")
             return try await runner.run(problems: problems, finished: finished) { reporter.update($0) }
-        }
+        } }
         let summary = SamplingSummary(records: records, samplingProtocol: config.samplingProtocol)
         try directory.writeOutputs(records: records, manifest: recorded, summary: summary)
         StandardError.write("wrote \(directory.samplesPath) and \(directory.summaryPath)")

@@ -41,6 +41,7 @@ struct SelfPlayCommand: AsyncParsableCommand {
     @Flag(help: "Update the policy by SFT only (no DPO on the round's preference pairs).") var sftOnly = false
     @Option(help: "Sampled answers per held-out problem for pass@k (0: greedy pass@1 only).") var evalSamples = 0
     @Option(help: "Skip problems every one, or none, of the last N searches solved (0: search all).") var curriculumWindow = 0
+    @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
         guard rounds >= 0 else { throw ValidationError("--rounds must be at least 0.") }
@@ -77,7 +78,9 @@ struct SelfPlayCommand: AsyncParsableCommand {
         let environment = try TrainingEnvironment.beside(store)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let threads = self.threads
-        let state = try await ProcessSandbox.with(configuration: SandboxConfiguration(), logger: logger) { sandbox in
+        let state = try await storeOptions.listing(
+            .selfplay, output: out, configuration: configuration, seed: seed, model: model, dataset: nil
+        ) { try await ProcessSandbox.with(configuration: SandboxConfiguration(), logger: logger) { sandbox in
             let loop = try SelfPlayLoop(
                 configuration: configuration,
                 models: { name in
@@ -92,7 +95,7 @@ struct SelfPlayCommand: AsyncParsableCommand {
             return try await loop.run(rounds: rounds, basePolicy: model, train: trainProblems, evaluate: evalProblems) {
                 Self.show($0, on: reporter)
             }
-        }
+        } }
         for line in state.table { print(line) }
         print("state: \(out)/selfplay.json")
     }

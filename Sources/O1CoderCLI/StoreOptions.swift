@@ -1,10 +1,13 @@
 public import ArgumentParser
+import Datasets
+import Foundation
 public import O1CoderCore
 import RunStorage
+import Training
 
-/// `--store`: where runs live. Shared by search, export, report and runs.
+/// `--store`: where runs live, and where every experiment is listed (`o1coder runs list`).
 struct StoreOptions: ParsableArguments, Sendable {
-    @Option(help: ArgumentHelp("SQLite run store (created if missing).", valueName: "path"))
+    @Option(help: ArgumentHelp("SQLite run store (created if missing); every experiment is listed there.", valueName: "path"))
     var store: String = "o1coder-runs/runs.sqlite"
 
     func open() throws -> RunStore { try RunStore(path: store) }
@@ -13,6 +16,31 @@ struct StoreOptions: ParsableArguments, Sendable {
     func run(_ id: RunID, in store: RunStore) throws -> RunRecord {
         guard let run = try store.run(id) else { throw RunStoreError.unknownRun(id) }
         return run
+    }
+
+    /// Runs `body` as an experiment listed in the store (a rerun with the same kind and output is
+    /// the same entry): running while it works, then finished, interrupted (Ctrl-C) or failed.
+    func listing<Result>(
+        _ kind: RunKind, output: String, configuration: some Encodable, seed: UInt64, model: String,
+        modelSHA256: String? = nil, dataset: LoadResult?, _ body: () async throws -> Result
+    ) async throws -> Result {
+        let store = try open()
+        let listed = try store.register(
+            RunRecord(
+                kind: kind, status: .running, createdAt: Date(), configuration: try JSONCoding.string(configuration),
+                seed: Int64(bitPattern: seed), toolVersion: O1CoderVersion.string, modelName: model, modelSHA256: modelSHA256,
+                datasetName: dataset?.dataset.rawValue ?? "-", datasetPath: dataset?.path ?? "-", datasetSHA256: dataset?.sha256,
+                output: URL(fileURLWithPath: output).standardizedFileURL.path))
+        let id = listed.id ?? 0
+        do {
+            let result = try await body()
+            try store.setStatus(.finished, run: id)
+            return result
+        } catch {
+            let interrupted = error is CancellationError || (error as? TrainingError)?.kind == .interrupted
+            try? store.setStatus(interrupted ? .interrupted : .failed, run: id)
+            throw error
+        }
     }
 }
 

@@ -3,6 +3,7 @@ import Datasets
 import Evaluation
 import Logging
 import O1CoderCore
+import RunStorage
 import TestGeneration
 
 extension TCGCommand {
@@ -25,6 +26,7 @@ extension TCGCommand {
 
         @OptionGroup var selection: DatasetSelectionOptions
         @OptionGroup var sandboxOptions: SandboxOptions
+        @OptionGroup var storeOptions: StoreOptions
         @Option(help: ArgumentHelp("Tests JSONL written by `tcg generate`.", valueName: "path")) var tests: String
         @Option(help: ArgumentHelp(
             "Samples JSONL ({task_id, completion|solution}, as for `o1coder eval`): failing ones add known-wrong "
@@ -51,14 +53,17 @@ extension TCGCommand {
             }
             let samplePrograms = try samples.map { try selectedSamples(path: $0, selected: loaded.problems) } ?? [:]
             let source = TCGQualityRun.Source(dataset: selection.dataset.rawValue, testsFile: tests, samplesFile: samplePrograms.isEmpty ? nil : samples)
-            let evaluation = try await sandboxOptions.withSandbox(logger: Logger(label: "o1coder.sandbox")) { sandbox in
+            let settings = ["tests": tests, "samples": samples ?? "-", "max-mutants": String(maxMutants), "seed": String(seed)]
+            let evaluation = try await storeOptions.listing(
+                .tcgEval, output: out ?? tests, configuration: settings, seed: seed, model: "-", dataset: loaded
+            ) { try await sandboxOptions.withSandbox(logger: Logger(label: "o1coder.sandbox")) { sandbox in
                 let problems = try await selection.completeTests(of: loaded, sandbox: sandbox, workers: sandboxOptions.workers)
                 let reporter = ProgressReporter(label: "tcg eval")
                 let quality = TCGQualityRun(sandbox: sandbox, limits: sandboxOptions.limits(), maxMutants: maxMutants, seed: seed)
                 return try await quality.evaluate(
                     problems, tests: contents, samples: samplePrograms, source: source, log: StandardError.write,
                     progress: { reporter.update($0) })
-            }
+            } }
             if let out {
                 try OutputFile.write(try StandardError.jsonString(evaluation), to: out)
                 StandardError.write("wrote the report to \(out)")

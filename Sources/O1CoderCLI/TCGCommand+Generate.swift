@@ -1,5 +1,6 @@
 import ArgumentParser
 import O1CoderCore
+import RunStorage
 import Execution
 import Inference
 import TestGeneration
@@ -23,6 +24,7 @@ extension TCGCommand {
         @OptionGroup var selection: DatasetSelectionOptions
         @OptionGroup var modelOptions: ModelOptions
         @OptionGroup var sandboxOptions: SandboxOptions
+        @OptionGroup var storeOptions: StoreOptions
         @Option(name: .short, help: ArgumentHelp("Tests asked for in each prompt.", valueName: "k")) var n: Int = 5
         @Option(help: ArgumentHelp("Completions sampled per problem (sample i uses seed + i).", valueName: "c"))
         var completions: Int = 1
@@ -57,7 +59,10 @@ extension TCGCommand {
                 StandardError.write("warning: \(out): unreadable line(s) \(existing.malformedLines) ignored (a killed run?)")
             }
             let logger = modelOptions.logger
-            let totals = try await sandboxOptions.withSandbox(logger: logger) { sandbox in
+            let totals = try await storeOptions.listing(
+                .tcgGenerate, output: out, configuration: generationConfiguration, seed: sampling.seed, model: modelOptions.model,
+                dataset: loaded
+            ) { try await sandboxOptions.withSandbox(logger: logger) { sandbox in
                 let problems = try await selection.completeTests(of: loaded, sandbox: sandbox, workers: sandboxOptions.workers)
                 let reporter = ProgressReporter(label: "tcg generate")
                 let generation = TCGGenerationRun(problems: problems, testsFile: out, existing: existing)
@@ -68,7 +73,7 @@ extension TCGCommand {
                         model: { try await modelOptions.makeLanguageModel(parallel: completions) },
                         progress: { reporter.update($0) })
                 }
-            }
+            } }
             print("tcg generate: \(totals.line) → \(out)")
         }
     }

@@ -3,6 +3,7 @@ import Foundation
 import Inference
 import Models
 import O1CoderCore
+import RunStorage
 public import Training
 
 /// `o1coder train sft|dpo|prm|grpo`: a LoRA adapter trained out of process (TRL, or our PRM
@@ -151,6 +152,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "CPU threads for torch (default \(defaults.threads)).") var threads: Int?
     @Flag(help: "Discard an earlier run or model of this name and start over.") var restart = false
     @Flag(help: "Print the training record as JSON.") var json = false
+    @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
         if let problem = TrainingRequest.problem(withName: out) { throw ValidationError(problem + ".") }
@@ -187,7 +189,10 @@ struct TrainingOptions: ParsableArguments {
         let model: TrainedModel
         do {
             // Ctrl-C reaches the runner too (same process group); it saves a checkpoint and stops.
-            model = try await InterruptHandler.cancelling { [restart] in
+            model = try await storeOptions.listing(
+                .train, output: trainer.runDirectory(out), configuration: hyperparameters, seed: hyperparameters.seed, model: base,
+                dataset: nil
+            ) { try await InterruptHandler.cancelling { [restart] in
                 try await trainer.train(request, restart: restart) { phase in
                     switch phase {
                     case .convertingBase: StandardError.write("[train] preparing the base model (converted once, then cached)")
@@ -195,7 +200,7 @@ struct TrainingOptions: ParsableArguments {
                     case .training: phase.showSteps(on: reporter)
                     }
                 }
-            }
+            } }
         } catch let error as TrainingError where error.kind == .interrupted {
             StandardError.write("interrupted; the checkpoint is saved in \(trainer.runDirectory(out)). Rerun the same command to resume.")
             throw ExitCode(130)

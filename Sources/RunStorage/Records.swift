@@ -6,7 +6,7 @@ public import O1CoderCore
 public struct RunRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "run"
     public var id: RunID?
-    public var kind: String
+    public var kind: RunKind
     public var status: RunStatus
     public var createdAt: Date
     /// The fully resolved configuration as canonical JSON (sorted keys).
@@ -19,11 +19,14 @@ public struct RunRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePe
     public var datasetName: String
     public var datasetPath: String
     public var datasetSHA256: String?
+    /// Where an experiment that lives in files keeps them (a sampling run's directory, a tests
+    /// file, a ledger); nil for runs whose results are in this store.
+    public var output: String?
 
     public init(
-        id: RunID? = nil, kind: String, status: RunStatus, createdAt: Date, configuration: String, seed: Int64,
+        id: RunID? = nil, kind: RunKind, status: RunStatus, createdAt: Date, configuration: String, seed: Int64,
         toolVersion: String, modelName: String, modelSHA256: String?, datasetName: String, datasetPath: String,
-        datasetSHA256: String?
+        datasetSHA256: String?, output: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -37,6 +40,7 @@ public struct RunRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePe
         self.datasetName = datasetName
         self.datasetPath = datasetPath
         self.datasetSHA256 = datasetSHA256
+        self.output = output
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = RunID(inserted.rowID) }
@@ -44,6 +48,24 @@ public struct RunRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePe
 
 public enum RunStatus: String, Codable, Sendable, Hashable, DatabaseValueConvertible {
     case running, finished, interrupted
+    /// Stopped by an error (a bad input, a tool failure); the command's message says which.
+    case failed
+}
+
+/// What an experiment is: a search run (its trees are in the store) or one of the experiments
+/// whose results live in files and that the store lists (``RunRecord/output``).
+public enum RunKind: String, Codable, Sendable, Hashable, CaseIterable, DatabaseValueConvertible {
+    case search
+    case selfplaySearch = "selfplay-search"
+    case sample
+    case tcgGenerate = "tcg-generate"
+    case tcgEval = "tcg-eval"
+    case benchSearch = "bench-search"
+    case selfplay
+    case train
+
+    /// Whether the run's problems and trees are in the store (else in ``RunRecord/output``).
+    public var isStoredSearch: Bool { self == .search || self == .selfplaySearch }
 }
 
 /// One finished problem of a run. A row exists only once the problem's whole tree is stored.

@@ -92,6 +92,9 @@ public struct RunStore: Sendable {
                 t.primaryKey(["runId", "problemId", "nodeIndex", "scope"])
             }
         }
+        m.registerMigration("v2-output") { db in
+            try db.alter(table: "run") { t in t.add(column: "output", .text) }
+        }
         return m
     }
 
@@ -101,6 +104,23 @@ public struct RunStore: Sendable {
     public func createRun(_ run: RunRecord) throws -> RunRecord {
         try writer.write { db in
             var r = run
+            try r.insert(db)
+            return r
+        }
+    }
+
+    /// Lists an experiment that keeps its results in files: a new record, or, when one of the same
+    /// kind and output exists (a resumed or extended experiment), that one marked running again.
+    public func register(_ experiment: RunRecord) throws -> RunRecord {
+        try writer.write { db in
+            if let output = experiment.output,
+                var existing = try RunRecord.filter(Column("kind") == experiment.kind && Column("output") == output).fetchOne(db)
+            {
+                existing.status = .running
+                try existing.update(db)
+                return existing
+            }
+            var r = experiment
             try r.insert(db)
             return r
         }

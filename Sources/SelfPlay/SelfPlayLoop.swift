@@ -145,7 +145,7 @@ public struct SelfPlayLoop: Sendable {
             let encoder = JSONCoding.encoder()
             let record = try store.createRun(
                 RunRecord(
-                    kind: "selfplay-search", status: .running, createdAt: Date(),
+                    kind: .selfplaySearch, status: .running, createdAt: Date(),
                     configuration: String(decoding: try encoder.encode(configuration.search), as: UTF8.self),
                     seed: Int64(bitPattern: configuration.search.search.seed), toolVersion: "selfplay round \(round.index)",
                     modelName: round.searchPolicy, modelSHA256: nil, datasetName: problems.first?.dataset.rawValue ?? "",

@@ -87,7 +87,7 @@ import Testing
         let store = try RunStore.inMemory()
         let run = try #require(try store.createRun(
             RunRecord(
-                kind: "search", status: .running, createdAt: Date(), configuration: "{}", seed: 42, toolVersion: "test",
+                kind: .search, status: .running, createdAt: Date(), configuration: "{}", seed: 42, toolVersion: "test",
                 modelName: "scripted", modelSHA256: nil, datasetName: "mbpp", datasetPath: "x", datasetSHA256: nil)).id)
         let records = SearchRunRecorder.records(for: result, run: run, finishedAt: Date())
         try store.saveFinishedProblem(records.problem, nodes: records.nodes, executions: records.executions)

@@ -108,7 +108,7 @@ import Testing
         let store = try RunStore.inMemory()
         let record = try store.createRun(
             RunRecord(
-                kind: "search", status: .finished, createdAt: Date(), configuration: "{}", seed: 42, toolVersion: "t",
+                kind: .search, status: .finished, createdAt: Date(), configuration: "{}", seed: 42, toolVersion: "t",
                 modelName: "m", modelSHA256: nil, datasetName: "mbpp", datasetPath: "x", datasetSHA256: nil))
         let id = try #require(record.id)
         try store.saveFinishedProblem(

@@ -4,6 +4,7 @@ import Foundation
 import Inference
 import O1CoderCore
 import O1CoderTestSupport
+import RunStorage
 import TestGeneration
 import Testing
 @testable import O1CoderCLI
@@ -19,7 +20,8 @@ struct TCGEndToEndTests {
         let directory = NSTemporaryDirectory() + "o1coder-tcg-e2e-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let tests = directory + "/tests.jsonl"
-        let selection = ["--dataset", "mbpp", "--path", mbpp, "--split", "test", "--limit", "2", "--workers", "1"]
+        let store = directory + "/runs.sqlite"
+        let selection = ["--dataset", "mbpp", "--path", mbpp, "--split", "test", "--limit", "2", "--workers", "1", "--store", store]
         let generateArguments = ["tcg", "generate"] + selection + [
             "--model", model, "-n", "3", "--max-tokens", "256", "--threads", "2", "--ctx", "2048", "--out", tests,
         ]
@@ -82,5 +84,11 @@ struct TCGEndToEndTests {
         #expect(agreement.total == 2 + evaluation.quality.discrimination.wrongSolutions)
         #expect(agreement.truePositives == 2)
         print("[TCGEndToEndTests] \(evaluation.table)")
+
+        // Both experiments are listed in the store, the resumed generation as its first entry.
+        let listed = try RunStore(path: store).runs()
+        #expect(listed.map(\.kind) == [.tcgGenerate, .tcgEval])
+        #expect(listed.allSatisfy { $0.status == .finished && $0.datasetName == "mbpp" })
+        #expect(listed.first?.output == URL(fileURLWithPath: tests).standardizedFileURL.path)
     }
 }

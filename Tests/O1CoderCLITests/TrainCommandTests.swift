@@ -13,12 +13,15 @@ struct TrainCommandTests {
         try "{\"messages\": [{\"role\": \"user\", \"content\": \"q\"}]}\n".write(toFile: data, atomically: true, encoding: .utf8)
         let name = "cli-bad-\(getpid())"
         let r = try await CLIProcess.run(
-            ["train", "sft", "--data", data, "--base", TestEnvironment.testModelPath, "--out", name, "--steps", "1"],
+            ["train", "sft", "--data", data, "--base", TestEnvironment.testModelPath, "--out", name, "--steps", "1", "--store", dir + "/runs.sqlite"],
             in: TestEnvironment.packageRoot)
         #expect(r.status == 1)
         #expect(r.stderr.contains("\(data): record 1: the last message must be the assistant's"))
         let list = try await CLIProcess.run(["models", "list"])
         #expect(!list.stdout.contains(name))
+        // The failed run is listed as a failed train experiment.
+        let runs = try await CLIProcess.run(["runs", "list", "--store", dir + "/runs.sqlite"])
+        #expect(runs.stdout.contains("\ttrain\tfailed\t"), "\(runs.stdout)")
     }
 
     @Test("train rejects a path as --out before starting anything")

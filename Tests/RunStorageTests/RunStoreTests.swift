@@ -7,7 +7,7 @@ import Testing
 @Suite struct RunStoreTests {
     func makeRun() -> RunRecord {
         RunRecord(
-            id: nil, kind: "search", status: .running, createdAt: Date(timeIntervalSince1970: 1_700_000_000),
+            id: nil, kind: .search, status: .running, createdAt: Date(timeIntervalSince1970: 1_700_000_000),
             configuration: #"{"rollouts":15}"#, seed: Int64(bitPattern: UInt64.max - 1), toolVersion: "0.1.0",
             modelName: "smollm2", modelSHA256: "abc", datasetName: "mbpp", datasetPath: "/d/mbpp.jsonl",
             datasetSHA256: "def")

@@ -44,3 +44,10 @@ public struct ComparisonRecord: Codable, Sendable, Hashable {
         "\(arm.rawValue)|\(budget)|\(problem.rawValue)"
     }
 }
+
+extension ComparisonRecord {
+    /// The cell on one progress line: problem, arm at budget, outcome, tokens, stop reason.
+    public var progressDetail: String {
+        "\(problem) \(arm.rawValue)@\(budget) \(solved ? "solved" : "unsolved") · \(generatedTokens) tok · \(stop)"
+    }
+}

@@ -24,7 +24,7 @@ public struct SearchRun: Sendable {
         let encoder = JSONCoding.encoder()
         let run = try store.createRun(
             RunRecord(
-                kind: "search", status: .running, createdAt: Date(),
+                kind: .search, status: .running, createdAt: Date(),
                 configuration: String(decoding: try encoder.encode(configuration), as: UTF8.self),
                 seed: Int64(bitPattern: seed), toolVersion: toolVersion, modelName: model.name,
                 modelSHA256: model.sha256, datasetName: configuration.dataset.rawValue, datasetPath: configuration.path,

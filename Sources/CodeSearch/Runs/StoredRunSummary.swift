@@ -26,9 +26,10 @@ public struct StoredRunSummary: Sendable {
         try? JSONCoding.decoder().decode(SearchRunConfiguration.self, from: Data(record.configuration.utf8))
     }
 
-    /// id, kind, status, model, dataset, solved/problems.
+    /// id, kind, status, model, dataset, and solved/problems (a search) or where the results are.
     public var listLine: String {
-        "\(id)\t\(record.kind)\t\(record.status.rawValue)\t\(record.modelName)\t\(record.datasetName)\t\(totals.solved)/\(totals.problems) solved"
+        let result = record.kind.isStoredSearch ? "\(totals.solved)/\(totals.problems) solved" : record.output ?? "-"
+        return "\(id)\t\(record.kind.rawValue)\t\(record.status.rawValue)\t\(record.modelName)\t\(record.datasetName)\t\(result)"
     }
 
     /// `runs show`'s lines; the tree ASPR is read from the stored trees of `store`.
@@ -36,12 +37,15 @@ public struct StoredRunSummary: Sendable {
         let r = record
         let t = totals
         var lines = [
-            "run \(id) · \(r.kind) · \(r.status.rawValue) · created \(r.createdAt)",
+            "run \(id) · \(r.kind.rawValue) · \(r.status.rawValue) · created \(r.createdAt)",
             "model \(r.modelName) sha256 \(r.modelSHA256 ?? "-")",
             "dataset \(r.datasetName) \(r.datasetPath) sha256 \(r.datasetSHA256 ?? "-")",
             "seed \(UInt64(bitPattern: r.seed)) · tool \(r.toolVersion)",
-            "problems \(t.problems) · solved \(t.solved) · generated tokens \(t.generatedTokens) · prompt tokens evaluated \(t.promptTokensEvaluated), reused \(t.promptTokensReused)",
         ]
+        lines.append(
+            r.kind.isStoredSearch
+                ? "problems \(t.problems) · solved \(t.solved) · generated tokens \(t.generatedTokens) · prompt tokens evaluated \(t.promptTokensEvaluated), reused \(t.promptTokensReused)"
+                : "results in \(r.output ?? "-") (configuration: runs show --config)")
         if let search = searchConfiguration {
             let width = search.settings.map(\.0.count).max() ?? 0
             lines += search.settings.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
