@@ -59,7 +59,7 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         guard let runID, let format = format.processData else { return try await exportVerl() }
         let store = try storeOptions.open()
-        _ = try storeOptions.run(runID, in: store)
+        _ = try storeOptions.searchRun(runID, in: store)
         let exporter = ProcessDataExporter(
             labelThreshold: labelThreshold, labelRule: prmLabels, pairMargin: margin, minimumVisits: minVisits)
         let prompts = PromptBuilder(library: try FewShotLibrary.bundled(), maxExamples: fewShot)

@@ -17,7 +17,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        let report = try TreeReport(run: try storeOptions.run(runID, in: store), store: store)
+        let report = try TreeReport(run: try storeOptions.searchRun(runID, in: store), store: store)
         try JSONLEncoding.writeAtomically(try HTMLReport.render(report), to: html)
         StandardError.write("wrote \(html) (\(report.problems.count) problems)")
         print(html)

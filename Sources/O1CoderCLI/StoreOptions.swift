@@ -18,6 +18,16 @@ struct StoreOptions: ParsableArguments, Sendable {
         return run
     }
 
+    /// Search run `id` (whose trees are in the store), or a usage error saying where another
+    /// experiment's results are.
+    func searchRun(_ id: RunID, in store: RunStore) throws -> RunRecord {
+        let record = try run(id, in: store)
+        guard record.kind.isStoredSearch else {
+            throw ValidationError("Run \(id) is a \(record.kind.rawValue) experiment, not a search; its results are in \(record.output ?? "its own files").")
+        }
+        return record
+    }
+
     /// Runs `body` as an experiment listed in the store (a rerun with the same kind and output is
     /// the same entry): running while it works, then finished, interrupted (Ctrl-C) or failed.
     func listing<Result>(

@@ -126,5 +126,22 @@ import Testing
         let report = try TreeReport(run: record, store: store)
         #expect(report.problems.map(\.id) == ["p"])
         #expect(report.summary.contains(TreeReport.SummaryItem("solved", "1 / 1")))
+        #expect(report.summary.contains(TreeReport.SummaryItem("configuration", "{}")), "unreadable settings stay as JSON")
+
+        // A readable configuration is shown as rows, as runs show prints it.
+        var configured = record
+        configured.configuration = try JSONCoding.string(SearchRunConfiguration(
+            preset: .standard, codeSearch: .standard, dataset: .mbpp, path: "x", split: [], limit: nil, problems: [], model: "m",
+            contextLength: 4096, threads: 2, rewardTests: .public, generatedTestsPath: nil, generatedTestsSHA256: nil))
+        let rows = try TreeReport(run: configured, store: store).summary
+        #expect(rows.contains(TreeReport.SummaryItem("preset", "standard")))
+        #expect(!rows.contains { $0.label == "configuration" })
+
+        // An experiment that lives in files lists where its results are.
+        let sample = try store.register(
+            RunRecord(
+                kind: .sample, status: .finished, createdAt: Date(), configuration: "{}", seed: 1, toolVersion: "t", modelName: "m",
+                modelSHA256: nil, datasetName: "mbpp", datasetPath: "x", datasetSHA256: nil, output: "/runs/s"))
+        #expect(try StoredRunSummary(sample, in: store).listLine.hasSuffix("\tsample\tfinished\tm\tmbpp\t/runs/s"))
     }
 }

@@ -10,7 +10,7 @@ extension TreeReport {
         let id = run.id ?? 0
         let problems = try store.problems(run: id)
         let totals = RunTotals(problems)
-        let summary: [TreeReport.SummaryItem] = [
+        var summary: [TreeReport.SummaryItem] = [
             .init("run", "\(id) (\(run.kind.rawValue), \(run.status.rawValue))"),
             .init("model", "\(run.modelName) \(run.modelSHA256.map { "sha256 " + $0.prefix(12) } ?? "")"),
             .init("dataset", "\(run.datasetName) \(run.datasetPath)"),
@@ -18,8 +18,10 @@ extension TreeReport {
             .init("generated tokens", "\(totals.generatedTokens)"),
             .init("prompt tokens evaluated / reused", "\(totals.promptTokensEvaluated) / \(totals.promptTokensReused)"),
             .init("seed", "\(UInt64(bitPattern: run.seed))"),
-            .init("configuration", run.configuration),
         ]
+        // The recorded settings as rows; a configuration this version cannot read stays as its JSON.
+        let settings = (try? JSONCoding.decoder().decode(SearchRunConfiguration.self, from: Data(run.configuration.utf8)))?.settings
+        summary += settings?.map { TreeReport.SummaryItem($0.0, $0.1) } ?? [.init("configuration", run.configuration)]
         let trees = try problems.map { p in
             let executions = try store.executions(run: id, problem: p.problemId)
             let nodes = try store.nodes(run: id, problem: p.problemId).map { n in
