@@ -1,4 +1,4 @@
-public import Execution
+import Execution
 public import O1CoderCore
 
 extension ProgramReport {

@@ -1,4 +1,4 @@
-public import O1CoderCore
+import O1CoderCore
 
 /// A text generator: the embedded llama.cpp engine (`LlamaEngine`), an OpenAI-compatible HTTP
 /// server (`OpenAIModel`), or a scripted double in tests.

@@ -1,4 +1,4 @@
-public import O1CoderCore
+import O1CoderCore
 
 /// The pinned models O1Coder knows by name. Mirrors scripts/setup-models.sh.
 public enum ModelRegistry {

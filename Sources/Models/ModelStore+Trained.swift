@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import O1CoderCore
 
 /// Models trained by O1Coder live beside the downloaded ones: `trained/NAME/spec.json` (the base

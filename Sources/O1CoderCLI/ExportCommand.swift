@@ -76,15 +76,7 @@ struct ExportCommand: AsyncParsableCommand {
             try await selection.completeTests(of: loaded, sandbox: sandbox, workers: sandboxOptions.workers)
         }
         let (jsonl, count) = try VerlExport.jsonl(problems, tests: groundTruth)
-        if out.hasSuffix(".parquet") {
-            // The pinned pyarrow of the training environment converts the JSONL.
-            let temporary = out + ".jsonl.tmp"
-            try JSONLEncoding.writeAtomically(jsonl, to: temporary)
-            defer { try? FileManager.default.removeItem(atPath: temporary) }
-            _ = try await TrainingEnvironment.beside(ModelStore.standard()).writeParquet(fromJSONL: temporary, to: out)
-        } else {
-            try JSONLEncoding.writeAtomically(jsonl, to: out)
-        }
+        try await TrainingEnvironment.writeRows(jsonl, to: out)
         StandardError.write("wrote \(count) verl rows (\(groundTruth.rawValue) tests as ground truth) to \(out)")
         print(out)
     }

@@ -1,7 +1,7 @@
 public import ArgumentParser
 import Foundation
 public import Inference
-public import Models
+import Models
 import Logging
 import O1CoderCore
 
@@ -94,14 +94,12 @@ struct ModelOptions: ParsableArguments, Sendable {
         case .openai:
             let urls = try serverURLs()
             guard !urls.isEmpty else { throw ValidationError("--backend openai needs --url http://HOST:PORT of the server.") }
-            let servers = try urls.map { base in
-                try OpenAIModel(
-                    configuration: OpenAIConfiguration(
-                        baseURL: base, model: model, apiKeyEnvironmentVariable: apiKeyEnv, maxChoicesPerRequest: max(1, parallel),
-                        promptEncoding: promptEncoding),
-                    logger: logger)
-            }
-            return servers.count == 1 ? servers[0] : ServerPool(servers: servers, names: urls.map(\.absoluteString))
+            return try ServerPool.model(
+                urls.map {
+                    OpenAIConfiguration(
+                        baseURL: $0, model: model, apiKeyEnvironmentVariable: apiKeyEnv, maxChoicesPerRequest: max(1, parallel),
+                        promptEncoding: promptEncoding)
+                }, logger: logger)
         }
     }
 

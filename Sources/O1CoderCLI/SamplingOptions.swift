@@ -1,5 +1,5 @@
-public import ArgumentParser
-public import Inference
+import ArgumentParser
+import Inference
 
 /// One command's defaults for ``SamplingOptions`` (the rest are the same everywhere).
 protocol SamplingDefaults: Sendable {

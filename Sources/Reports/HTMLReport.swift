@@ -1,5 +1,5 @@
 import O1CoderCore
-public import Foundation
+import Foundation
 
 /// Renders a ``TreeReport`` as one self-contained HTML file (inline CSS and script, no network):
 /// a run summary, then per problem the search tree as SVG (colour = value, size = visits);

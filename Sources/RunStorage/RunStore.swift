@@ -1,5 +1,5 @@
-public import Foundation
-public import GRDB
+import Foundation
+import GRDB
 public import O1CoderCore
 
 /// The SQLite store of runs, problems, search trees and executions.

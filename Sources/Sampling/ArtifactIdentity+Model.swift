@@ -1,6 +1,6 @@
 import O1CoderCore
 import Datasets
-public import Inference
+import Inference
 public import Models
 
 extension ArtifactIdentity {

@@ -1,4 +1,4 @@
-public import O1CoderCore
+import O1CoderCore
 import Foundation
 public import Reports
 

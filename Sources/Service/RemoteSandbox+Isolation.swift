@@ -1,4 +1,4 @@
-public import Execution
+import Execution
 public import Foundation
 
 extension RemoteSandbox {

@@ -1,5 +1,5 @@
-public import Foundation
-public import Inference
+import Foundation
+import Inference
 public import Models
 import Datasets
 import O1CoderCore

@@ -1,5 +1,6 @@
 import Foundation
 import O1CoderCore
+import Models
 import ChildProcesses
 
 extension TrainingEnvironment {
@@ -14,5 +15,15 @@ extension TrainingEnvironment {
         } catch {
             throw TrainingError(.environment, "Writing \(parquet) failed: \(error)")
         }
+    }
+
+    /// Writes JSONL rows to `path`: as parquet when it ends in `.parquet` (through a temporary
+    /// JSONL beside it), else as the JSONL itself.
+    public static func writeRows(_ jsonl: String, to path: String) async throws {
+        guard path.hasSuffix(".parquet") else { return try OutputFile.write(jsonl, to: path) }
+        let temporary = path + ".jsonl.tmp"
+        try OutputFile.write(jsonl, to: temporary)
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        _ = try await beside(ModelStore.standard()).writeParquet(fromJSONL: temporary, to: path)
     }
 }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// One JSON line from training/runner.py. Unknown events are kept as `.other` so a newer runner
 /// does not break an older binary.

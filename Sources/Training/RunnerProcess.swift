@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import O1CoderCore
 import Synchronization
 import ChildProcesses

@@ -1,5 +1,5 @@
 public import Foundation
-public import Inference
+import Inference
 public import Models
 
 /// The record of one trained model: what it was trained from, on what, how, and what came out.

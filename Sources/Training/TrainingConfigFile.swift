@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A file of hyper-parameters for `o1coder train … --config F.yaml`: flat `key: value` lines in
 /// a small subset of YAML, the keys being the flags' names (`learning-rate: 2e-4`, `steps: 50`).

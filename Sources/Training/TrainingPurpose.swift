@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// What an SFT or DPO run trains: the policy (reasoning traces, `o1coder export`) or the test
 /// case generator (`o1coder tcg data`). Both come in TRL's record shapes, which the runner

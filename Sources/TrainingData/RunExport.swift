@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Reasoning
 public import RunStorage
 public import O1CoderCore

@@ -1,4 +1,4 @@
-public import Datasets
+import Datasets
 public import Inference
 public import O1CoderCore
 public import Reasoning

@@ -5,6 +5,7 @@ import Inference
 import Models
 import O1CoderCore
 import O1CoderTestSupport
+import Reports
 import RunStorage
 import Search
 import SelfPlay

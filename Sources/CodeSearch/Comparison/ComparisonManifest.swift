@@ -1,5 +1,5 @@
 import O1CoderCore
-public import Foundation
+import Foundation
 
 /// What every record of a comparison ledger was made with, kept beside it (`<ledger>.manifest.json`).
 /// A later run may add problems, arms or budgets to the ledger only with the same manifest.

@@ -1,5 +1,5 @@
 public import Foundation
-public import O1CoderCore
+import O1CoderCore
 import Reports
 
 /// What `bench-search` publishes from a ledger: the summary overall and per dataset, the

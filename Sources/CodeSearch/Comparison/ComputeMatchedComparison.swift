@@ -2,7 +2,7 @@ public import Execution
 public import Inference
 public import O1CoderCore
 public import Reasoning
-public import RunStorage
+import RunStorage
 import Foundation
 import Search
 

@@ -1,7 +1,7 @@
 import Datasets
 public import Execution
 import Foundation
-public import Inference
+import Inference
 public import Models
 public import O1CoderCore
 public import RunStorage

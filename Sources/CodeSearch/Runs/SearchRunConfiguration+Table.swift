@@ -1,3 +1,4 @@
+import Datasets
 import Execution
 import Foundation
 import Inference
