@@ -35,8 +35,12 @@ public struct JSONLLedger<Record: Codable & Sendable>: Sendable {
     /// last line (a kill mid-write) is cut off. Nothing happens to a missing or clean file.
     public func repair() throws(Failure) {
         guard let data = FileManager.default.contents(atPath: path), let last = data.last, last != 0x0A else { return }
-        let keep = data.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-        guard truncate(path, off_t(keep)) == 0 else {
+        try cut(toLength: data.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+    }
+
+    /// Truncates the file to `length` bytes (dropping a torn last line).
+    private func cut(toLength length: Int) throws(Failure) {
+        guard truncate(path, off_t(length)) == 0 else {
             throw .unwritable(path: path, reason: String(cString: strerror(errno)))
         }
     }
@@ -60,9 +64,7 @@ public struct JSONLLedger<Record: Codable & Sendable>: Sendable {
                 result.append(last)
                 try appendBytes(Data([0x0A]))
             } else {
-                guard truncate(path, off_t(data.count - unterminated.count)) == 0 else {
-                    throw .unwritable(path: path, reason: String(cString: strerror(errno)))
-                }
+                try cut(toLength: data.count - unterminated.count)
             }
         }
         return result

@@ -8,19 +8,10 @@ extension TCGTestsFile {
     /// - Throws: ``TestGenerationError`` when the file cannot be created or repaired.
     public static func appending(to path: String) throws(TestGenerationError) -> JSONLLedger<TCGTestsRecord> {
         let ledger = JSONLLedger<TCGTestsRecord>(path: path)
-        do {
-            try OutputFile.createParentDirectories(of: path)
-            if !FileManager.default.fileExists(atPath: path) {
-                guard FileManager.default.createFile(atPath: path, contents: nil) else {
-                    throw TestGenerationError(.testsFileNotCreatable, path)
-                }
-            }
-            try ledger.repair()
-        } catch let error as TestGenerationError {
-            throw error
-        } catch {
-            throw TestGenerationError(.testsFileNotCreatable, path)
-        }
+        let fm = FileManager.default
+        let exists = (try? OutputFile.createParentDirectories(of: path)) != nil
+            && (fm.fileExists(atPath: path) || fm.createFile(atPath: path, contents: nil))
+        guard exists, (try? ledger.repair()) != nil else { throw TestGenerationError(.testsFileNotCreatable, path) }
         return ledger
     }
 }
