@@ -65,7 +65,7 @@ struct BenchSearchCommand: AsyncParsableCommand {
         let loaded = try selection.loadFile()
         var problems = loaded.problems
         if let spec = shard.flatMap(ShardSpec.init) { problems = spec.select(problems) }
-        let c = CodeSearchConfiguration.standard.sampling(sampling.parameters(over: CodeSearchConfiguration.standard.sampling))
+        let c = sampling.applied(to: .standard)
         let spec = try modelOptions.modelSpec()
         let manifest = ComparisonManifest(
             model: spec.name, modelSHA256: spec.sha256 ?? "", rewardTests: rewardTests.rawValue, configuration: c,

@@ -73,7 +73,7 @@ struct SearchCommand: AsyncParsableCommand {
     }
 
     func configurationFromOptions(datasetPath: String) -> SearchRunConfiguration {
-        var c = preset.configuration.sampling(sampling.parameters(over: preset.configuration.sampling))
+        var c = sampling.applied(to: preset.configuration)
         if let rollouts { c.search.rollouts = rollouts }
         if let maxDepth { c.search.maxDepth = maxDepth }
         if let width { c.search.width = width }
@@ -149,5 +149,12 @@ extension ModelOptions {
         options.contextLength = config.contextLength
         options.threads = config.threads
         return options
+    }
+}
+
+extension SamplingOptions {
+    /// `configuration` sampling with these flags over its own parameters, its search on the same seed.
+    func applied(to configuration: CodeSearchConfiguration) -> CodeSearchConfiguration {
+        configuration.sampling(parameters(over: configuration.sampling))
     }
 }
