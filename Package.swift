@@ -96,10 +96,21 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "ServiceTests", dependencies: ["Service", "Datasets", "O1CoderTestSupport"], swiftSettings: strictSettings),
+        // The option groups every command shares (flags → library values) and the CLI's
+        // conventions (usage errors, stderr), apart from the commands, as SwiftPM's CoreCommands.
+        .target(
+            name: "CommandOptions",
+            dependencies: [
+                "O1CoderCore", "Models", "Datasets", "Execution", "Evaluation", "Inference", "CodeSearch", "RunStorage",
+                "Training", "TestGeneration", "Service", "Sampling",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "O1CoderCLI",
             dependencies: [
-                "O1CoderCore", "Models", "Datasets", "Execution", "Evaluation", "Inference", "Reasoning", "Search",
+                "CommandOptions", "O1CoderCore", "Models", "Datasets", "Execution", "Evaluation", "Inference", "Reasoning", "Search",
                 "CodeSearch", "RunStorage", "TrainingData", "Training", "SelfPlay", "Reports", "TestGeneration", "Sampling", "Service",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -135,7 +146,7 @@ let package = Package(
             name: "SelfPlay",
             dependencies: [
                 "Models", "O1CoderCore", "Datasets", "Execution", "Inference", "Reasoning", "Search", "CodeSearch", "RunStorage", "TrainingData",
-                "Training", "Sampling", "Evaluation", "Reports",
+                "Training", "Sampling", "Evaluation", "Reports", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
         .testTarget(
@@ -154,7 +165,7 @@ let package = Package(
         .testTarget(
             name: "O1CoderCLITests",
             dependencies: [
-                "Models", "O1CoderCLI", "Sampling", "Reasoning", "Inference", "Search", "RunStorage", "O1CoderTestSupport", "ChildProcesses",
+                "Models", "O1CoderCLI", "CommandOptions", "Sampling", "Reasoning", "Inference", "Search", "RunStorage", "O1CoderTestSupport", "ChildProcesses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["HelpSnapshots"],  // read from the source tree by HelpSnapshotTests

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The unbiased pass@k estimator of Chen et al. 2021 ("Evaluating Large Language Models Trained
 /// on Code", §2.1): with n samples of which c are correct,
 ///
@@ -35,5 +37,16 @@ public enum PassAtK {
             total += value
         }
         return total / Double(counts.count)
+    }
+}
+
+extension PassAtK {
+    /// The k values of a comma-separated list such as "1,10,100" (sorted, each once); nil when
+    /// an entry is not a positive integer.
+    public static func ks(parsing list: String) -> [Int]? {
+        let values = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parsed = values.compactMap { Int($0) }
+        guard !values.isEmpty, parsed.count == values.count, parsed.allSatisfy({ $0 >= 1 }) else { return nil }
+        return Array(Set(parsed)).sorted()
     }
 }

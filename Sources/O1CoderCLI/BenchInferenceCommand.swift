@@ -1,5 +1,6 @@
 import O1CoderCore
 import ArgumentParser
+import CommandOptions
 import Foundation
 import Inference
 import Models

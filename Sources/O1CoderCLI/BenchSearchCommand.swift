@@ -1,5 +1,6 @@
 public import ArgumentParser
 public import CodeSearch
+import CommandOptions
 import Datasets
 import Execution
 import Foundation

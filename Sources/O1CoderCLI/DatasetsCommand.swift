@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOptions
 import Evaluation
 import Execution
 import O1CoderCore

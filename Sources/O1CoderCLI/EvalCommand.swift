@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOptions
 import Datasets
 import Evaluation
 import Execution
@@ -33,12 +34,10 @@ struct EvalCommand: AsyncParsableCommand {
     /// The parsed `--k` values.
     var ks: [Int] {
         get throws {
-            let values = k.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            let parsed = values.compactMap { Int($0) }
-            guard !values.isEmpty, parsed.count == values.count, parsed.allSatisfy({ $0 >= 1 }) else {
+            guard let ks = PassAtK.ks(parsing: k) else {
                 throw ValidationError("--k must be a comma-separated list of positive integers, e.g. 1,10,100.")
             }
-            return Array(Set(parsed)).sorted()
+            return ks
         }
     }
 

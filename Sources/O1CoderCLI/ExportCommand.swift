@@ -1,4 +1,5 @@
 public import ArgumentParser
+import CommandOptions
 import O1CoderCore
 import Foundation
 import Logging

@@ -1,3 +1,4 @@
+import CommandOptions
 import Dispatch
 import Foundation
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import CommandOptions
 import Execution
 import Logging
 import Service

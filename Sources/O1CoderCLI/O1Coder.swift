@@ -1,4 +1,5 @@
 import ArgumentParser
+import O1CoderCore
 
 @main
 struct O1Coder: AsyncParsableCommand {
@@ -31,6 +32,3 @@ struct O1Coder: AsyncParsableCommand {
         ])
 }
 
-enum O1CoderVersion {
-    static let string = "0.1.0"
-}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import O1CoderCore
 import CodeSearch
+import CommandOptions
 import Reports
 import TrainingData
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import O1CoderCore
 import CodeSearch
+import CommandOptions
 import RunStorage
 
 /// `o1coder runs list|show`: what a store holds (``StoredRunSummary``).

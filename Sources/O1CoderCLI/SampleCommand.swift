@@ -1,4 +1,5 @@
 public import ArgumentParser
+import CommandOptions
 import Datasets
 import Execution
 import Foundation
@@ -77,7 +78,7 @@ struct SampleCommand: AsyncParsableCommand {
         let logger = modelOptions.logger
         let config = samplingConfiguration()
         let loaded = try selection.loadFile()
-        let modelIdentity = try identifyModel()
+        let modelIdentity = try modelOptions.identity()
         let manifest = RunManifest(
             configuration: config, loaded: loaded,
             selection: ProblemSelection(
@@ -108,13 +109,5 @@ struct SampleCommand: AsyncParsableCommand {
         try directory.writeOutputs(records: records, manifest: recorded, summary: summary)
         StandardError.write("wrote \(directory.samplesPath) and \(directory.summaryPath)")
         print(summary.table)
-    }
-
-    /// The model's name, file and sha256 (hashing the file when the registry does not know it).
-    func identifyModel() throws -> ArtifactIdentity {
-        guard modelOptions.backend == .llama else {
-            return ArtifactIdentity(name: modelOptions.model, path: modelOptions.url.joined(separator: ","), sha256: nil)
-        }
-        return try ArtifactIdentity(model: modelOptions.modelSpec())
     }
 }

@@ -1,5 +1,5 @@
-import ArgumentParser
-import Execution
+public import ArgumentParser
+public import Execution
 import Foundation
 import Logging
 import O1CoderCore
@@ -17,13 +17,7 @@ struct SandboxCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await ProcessSandbox.with(configuration: SandboxConfiguration(workers: workers), logger: Logger(label: "o1coder.sandbox")) {
-                sandbox in
-                let limits = ExecutionLimits.default
-                print("isolation: \(sandbox.isolation.rawValue)")
-                print("cgroups: \(sandbox.cgroups)")
-                print("workers: \(sandbox.configuration.workers)")
-                print("python: \(sandbox.configuration.python)")
-                print("limits: cpu \(limits.cpuSeconds) s, wall \(limits.wallSeconds) s, memory \(limits.memory), output \(limits.output), processes \(limits.processes), open files \(limits.openFiles)")
+                for line in $0.report { print(line) }
             }
         }
     }
@@ -34,8 +28,7 @@ struct SandboxCommand: AsyncParsableCommand {
         @Option(help: "JSONL file of {\"program\": \"…\"} lines.") var programs: String
         @Option(help: "Concurrent workers (default: one per core).") var workers: Int?
         @Option(help: "Run the whole file this many times.") var `repeat`: Int = 1
-        @Option(help: "Weakest isolation accepted: full, reduced or minimal.", transform: parseIsolation)
-        var minimumIsolation: IsolationLevel = .minimal
+        @Option(help: "Weakest isolation accepted.") var minimumIsolation: IsolationLevel = .minimal
 
         func run() async throws {
             let sources = SandboxBenchmark.programs(jsonl: try String(contentsOfFile: programs, encoding: .utf8))
@@ -51,9 +44,4 @@ struct SandboxCommand: AsyncParsableCommand {
     }
 }
 
-private func parseIsolation(_ text: String) throws -> IsolationLevel {
-    guard let level = IsolationLevel(rawValue: text) else {
-        throw ValidationError("Unknown isolation '\(text)'; use one of: full, reduced, minimal.")
-    }
-    return level
-}
+extension IsolationLevel: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 public import ArgumentParser
 public import CodeSearch
+import CommandOptions
 import Datasets
 import Execution
 import Foundation
@@ -107,7 +108,7 @@ struct SearchCommand: AsyncParsableCommand {
             let searcher = ProblemSearcher(
                 generator: StepGenerator(model: model, prompts: PromptBuilder(library: try FewShotLibrary.bundled())),
                 sandbox: sandbox, configuration: config.codeSearch, rewardTests: rewardTests,
-                processRewards: try await processRewards(config, options: options))
+                processRewards: try await options.processRewardModel(for: config.codeSearch.processReward))
             let interrupt = InterruptHandler { try? store.setStatus(.interrupted, run: run.id) }
             defer { interrupt.cancel() }
             let already = try run.finishedCount()
@@ -128,33 +129,4 @@ struct SearchCommand: AsyncParsableCommand {
             toolVersion: O1CoderVersion.string, in: store)
     }
 
-
-    /// The PRM that shapes PUCT's priors, when the run has one (same engine settings, no adapters).
-    func processRewards(_ config: SearchRunConfiguration, options: ModelOptions) async throws -> (any ProcessRewardModel)? {
-        guard let guidance = config.codeSearch.processReward else { return nil }
-        var prmOptions = options
-        prmOptions.model = guidance.model
-        prmOptions.adapters = []
-        let model = LlamaProcessRewardModel(engine: try await prmOptions.makeLlamaEngine(parallel: 1))
-        StandardError.write("PRM \(guidance.model) shapes the priors (weight \(guidance.weight))")
-        return model
-    }
-}
-
-extension ModelOptions {
-    /// These options with a run's recorded model and engine sizing (a resumed run replays its own).
-    func replaying(_ config: SearchRunConfiguration) -> ModelOptions {
-        var options = self
-        options.model = config.model
-        options.contextLength = config.contextLength
-        options.threads = config.threads
-        return options
-    }
-}
-
-extension SamplingOptions {
-    /// `configuration` sampling with these flags over its own parameters, its search on the same seed.
-    func applied(to configuration: CodeSearchConfiguration) -> CodeSearchConfiguration {
-        configuration.sampling(parameters(over: configuration.sampling))
-    }
 }

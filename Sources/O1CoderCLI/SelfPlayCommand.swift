@@ -1,13 +1,11 @@
 import ArgumentParser
-import CodeSearch
+import CommandOptions
 import Datasets
 import Execution
 import Foundation
-import Inference
 import Models
 import O1CoderCore
 import RunStorage
-import Search
 import SelfPlay
 import Training
 
@@ -53,19 +51,9 @@ struct SelfPlayCommand: AsyncParsableCommand {
 
     /// The rounds' search, training and evaluation settings from the flags.
     var configuration: SelfPlayConfiguration {
-        var search = CodeSearchConfiguration.standard
-        search.search.rollouts = rollouts
-        search.search.width = width
-        search.search.seed = seed
-        search.sampling.seed = seed
-        var training = TrainingHyperparameters()
-        training.maxSteps = steps
-        training.learningRate = learningRate
-        training.threads = threads
-        training.seed = seed
-        return SelfPlayConfiguration(
-            search: search, training: training, namePrefix: prefix, preferenceUpdate: !sftOnly, evaluationSamples: evalSamples,
-            curriculum: curriculumWindow > 0 ? Curriculum(window: curriculumWindow) : nil)
+        SelfPlayConfiguration(
+            rollouts: rollouts, width: width, trainingSteps: steps, learningRate: learningRate, threads: threads, seed: seed,
+            namePrefix: prefix, preferenceUpdate: !sftOnly, evaluationSamples: evalSamples, curriculumWindow: curriculumWindow)
     }
 
     func run() async throws {
@@ -77,38 +65,20 @@ struct SelfPlayCommand: AsyncParsableCommand {
         let store = ModelStore.standard()
         let environment = try TrainingEnvironment.beside(store)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let threads = self.threads
         let state = try await storeOptions.listing(
             .selfplay, output: out, configuration: configuration, seed: seed, model: model, dataset: nil
         ) { try await ProcessSandbox.with(configuration: SandboxConfiguration(), logger: logger) { sandbox in
             let loop = try SelfPlayLoop(
                 configuration: configuration,
-                models: { name in
-                    LlamaBackend.bootstrap(logger: logger)
-                    return try await LlamaEngine.load(
-                        store.resolve(name), configuration: LlamaConfiguration(contextLength: 4096, threads: threads, parallelSequences: 8),
-                        logger: logger)
-                },
+                models: SelfPlayLoop.embeddedModels(store: store, threads: threads, logger: logger),
                 sandbox: sandbox, store: try RunStore(path: out + "/runs.sqlite"), trainer: ModelTrainer(environment: environment, store: store),
                 directory: out)
             let reporter = ProgressReporter(label: "selfplay")
             return try await loop.run(rounds: rounds, basePolicy: model, train: trainProblems, evaluate: evalProblems) {
-                Self.show($0, on: reporter)
+                $0.show(on: reporter, write: StandardError.write)
             }
         } }
         for line in state.table { print(line) }
         print("state: \(out)/selfplay.json")
-    }
-
-    /// A loop event on stderr: stage lines, search and training progress, held-out results.
-    static func show(_ event: SelfPlayLoop.Event, on reporter: ProgressReporter) {
-        switch event {
-        case .stage(let round, let what): StandardError.write("[selfplay] round \(round): \(what)")
-        case .searched(_, let id, let solved, let finished, let total):
-            reporter.update(done: finished, total: total, detail: "\(id) \(solved ? "solved" : "unsolved")")
-        case .training(_, let phase): phase.showSteps(on: reporter)
-        case .evaluated(let round, let e):
-            StandardError.write("[selfplay] round \(round): \(e.policy) solves \(e.solved)/\(e.problems) held-out problems")
-        }
     }
 }

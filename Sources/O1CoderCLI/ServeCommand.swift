@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOptions
 import Execution
 import Foundation
 import Logging

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOptions
 import Datasets
 import Evaluation
 import Logging
@@ -51,7 +52,7 @@ extension TCGCommand {
             guard !contents.records.isEmpty else {
                 throw ValidationError("'\(tests)' has no generated tests. Write it with `o1coder tcg generate --out \(tests)`.")
             }
-            let samplePrograms = try samples.map { try selectedSamples(path: $0, selected: loaded.problems) } ?? [:]
+            let samplePrograms = try samples.map { try selection.samples(at: $0, for: loaded.problems) } ?? [:]
             let source = TCGQualityRun.Source(dataset: selection.dataset.rawValue, testsFile: tests, samplesFile: samplePrograms.isEmpty ? nil : samples)
             let settings = ["tests": tests, "samples": samples ?? "-", "max-mutants": String(maxMutants), "seed": String(seed)]
             let evaluation = try await storeOptions.listing(
@@ -69,17 +70,6 @@ extension TCGCommand {
                 StandardError.write("wrote the report to \(out)")
             }
             print(json ? try StandardError.jsonString(evaluation) : evaluation.table)
-        }
-
-        /// The samples of `path` for the selected problems. Samples may cover more problems than
-        /// --limit/--problem select: their ids are resolved against the whole file.
-        func selectedSamples(path: String, selected: [Problem]) throws -> [ProblemID: [Sample]] {
-            var whole = selection
-            whole.limit = nil
-            whole.problemIDs = []
-            let all = try Sample.read(path: path, problems: try whole.loadFile().problems)
-            let ids = Set(selected.map(\.id))
-            return Dictionary(grouping: all.filter { ids.contains($0.taskID) }, by: \.taskID)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOptions
 import O1CoderCore
 import RunStorage
 import Execution

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import CommandOptions
 import Foundation
 import Inference
 import Models
@@ -193,26 +194,12 @@ struct TrainingOptions: ParsableArguments {
                 .train, output: trainer.runDirectory(out), configuration: hyperparameters, seed: hyperparameters.seed, model: base,
                 dataset: nil
             ) { try await InterruptHandler.cancelling { [restart] in
-                try await trainer.train(request, restart: restart) { phase in
-                    switch phase {
-                    case .convertingBase: StandardError.write("[train] preparing the base model (converted once, then cached)")
-                    case .exporting: StandardError.write("[train] converting the adapter to GGUF")
-                    case .training: phase.showSteps(on: reporter)
-                    }
-                }
+                try await trainer.train(request, restart: restart) { $0.show(on: reporter, write: StandardError.write) }
             } }
         } catch let error as TrainingError where error.kind == .interrupted {
             StandardError.write("interrupted; the checkpoint is saved in \(trainer.runDirectory(out)). Rerun the same command to resume.")
             throw ExitCode(130)
         }
         print(json ? try StandardError.jsonString(model) : model.summary.joined(separator: "\n"))
-    }
-}
-
-extension TrainingPhase {
-    /// Training steps as a progress line with ETA and the loss; other phases show nothing.
-    func showSteps(on reporter: ProgressReporter) {
-        guard case .training(let step, let total, let loss) = self else { return }
-        reporter.update(done: step, total: total, detail: loss.map { String(format: "loss %.4f", $0) } ?? "")
     }
 }

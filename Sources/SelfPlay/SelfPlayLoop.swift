@@ -142,14 +142,11 @@ public struct SelfPlayLoop: Sendable {
         if let existing = round.searchRun {
             runID = existing
         } else {
-            let encoder = JSONCoding.encoder()
             let record = try store.createRun(
-                RunRecord(
-                    kind: .selfplaySearch, status: .running, createdAt: Date(),
-                    configuration: String(decoding: try encoder.encode(configuration.search), as: UTF8.self),
-                    seed: Int64(bitPattern: configuration.search.search.seed), toolVersion: "selfplay round \(round.index)",
-                    modelName: round.searchPolicy, modelSHA256: nil, datasetName: problems.first?.dataset.rawValue ?? "",
-                    datasetPath: directory, datasetSHA256: nil))
+                .starting(
+                    .selfplaySearch, configuration: configuration.search, seed: configuration.search.search.seed,
+                    toolVersion: "selfplay round \(round.index)", modelName: round.searchPolicy,
+                    datasetName: problems.first?.dataset.rawValue ?? "", datasetPath: directory))
             runID = record.id ?? 0
             round.searchRun = runID
         }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Testing
+import CommandOptions
+import O1CoderCore
 @testable import O1CoderCLI
 
 @Suite struct CLIParsingTests {

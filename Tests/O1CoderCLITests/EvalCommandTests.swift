@@ -3,6 +3,7 @@ import Datasets
 import Execution
 import O1CoderCore
 import Testing
+import CommandOptions
 @testable import O1CoderCLI
 
 @Suite struct EvalCommandTests {

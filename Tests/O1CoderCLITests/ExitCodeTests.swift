@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import O1CoderTestSupport
 import Testing
+import CommandOptions
 @testable import O1CoderCLI
 
 /// The exit codes `o1coder --help` promises: 64 for a usage error (an unknown option, a named

@@ -2,6 +2,7 @@ import ArgumentParser
 import Inference
 import Models
 import Testing
+import CommandOptions
 @testable import O1CoderCLI
 
 @Suite struct GenerateCommandTests {

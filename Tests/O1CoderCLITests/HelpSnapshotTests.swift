@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Inference
 import Testing
+import CommandOptions
 @testable import O1CoderCLI
 
 /// Every command's help, compared with the text committed under `HelpSnapshots/` (in the manner

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Testing
+import CommandOptions
 @testable import O1CoderCLI
 import Inference
 import Reasoning

@@ -7,6 +7,7 @@ import O1CoderCore
 import TestGeneration
 import Search
 import Testing
+import CommandOptions
 @testable import O1CoderCLI
 
 @Suite struct TCGCommandTests {

@@ -7,6 +7,7 @@ import O1CoderTestSupport
 import RunStorage
 import TestGeneration
 import Testing
+import CommandOptions
 @testable import O1CoderCLI
 
 /// `tcg generate` → `tcg eval` through the command line, with the real llama.cpp engine

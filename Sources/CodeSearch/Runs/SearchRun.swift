@@ -21,12 +21,9 @@ public struct SearchRun: Sendable {
     public static func create(
         _ configuration: SearchRunConfiguration, seed: UInt64, model: ModelSpec, toolVersion: String, in store: RunStore
     ) throws -> SearchRun {
-        let encoder = JSONCoding.encoder()
         let run = try store.createRun(
-            RunRecord(
-                kind: .search, status: .running, createdAt: Date(),
-                configuration: String(decoding: try encoder.encode(configuration), as: UTF8.self),
-                seed: Int64(bitPattern: seed), toolVersion: toolVersion, modelName: model.name,
+            .starting(
+                .search, configuration: configuration, seed: seed, toolVersion: toolVersion, modelName: model.name,
                 modelSHA256: model.sha256, datasetName: configuration.dataset.rawValue, datasetPath: configuration.path,
                 datasetSHA256: try SHA256.hex(ofFile: configuration.path)))
         return SearchRun(id: run.id ?? 0, configuration: configuration, store: store)

@@ -1,29 +1,31 @@
 public import ArgumentParser
-import Execution
+public import Execution
 import Foundation
-import Logging
+public import Logging
 import O1CoderCore
 public import Service
 
 extension RemoteSandbox.API: ExpressibleByArgument {}
 
 /// Sandbox flags shared by commands that execute code; converts itself into library types.
-struct SandboxOptions: ParsableArguments, Sendable {
-    @Option(help: ArgumentHelp("Executions run in parallel (warm sandbox workers).", valueName: "n")) var workers: Int = 2
-    @Option(help: ArgumentHelp("CPU-time limit per execution, in seconds.", valueName: "seconds")) var cpuSeconds: Double = 4
-    @Option(help: ArgumentHelp("Address-space limit per execution, in MiB.", valueName: "MiB")) var memoryMB: Int = 1024
+public struct SandboxOptions: ParsableArguments, Sendable {
+    public init() {}
+
+    @Option(help: ArgumentHelp("Executions run in parallel (warm sandbox workers).", valueName: "n")) public var workers: Int = 2
+    @Option(help: ArgumentHelp("CPU-time limit per execution, in seconds.", valueName: "seconds")) public var cpuSeconds: Double = 4
+    @Option(help: ArgumentHelp("Address-space limit per execution, in MiB.", valueName: "MiB")) public var memoryMB: Int = 1024
     @Flag(help: "Refuse to run unless full isolation (bubblewrap + namespaces + seccomp) is available.")
-    var requireFullIsolation = false
+    public var requireFullIsolation = false
     @Option(help: ArgumentHelp(
         "Run code on an `o1coder serve` server instead of local workers (token: $O1CODER_SANDBOX_TOKEN).",
         valueName: "url"))
-    var sandbox: String?
+    public var sandbox: String?
     @Option(help: ArgumentHelp(
         "The --sandbox server's API: o1coder (serve) or sandboxfusion (/run_code); found out from /health when not given.",
         valueName: "api"))
-    var sandboxAPI: RemoteSandbox.API?
+    public var sandboxAPI: RemoteSandbox.API?
 
-    func validate() throws {
+    public func validate() throws {
         if sandboxAPI != nil, sandbox == nil { throw ValidationError("--sandbox-api needs --sandbox URL.") }
         if let sandbox {
             guard ServerAddress.url(sandbox) != nil else {
@@ -36,18 +38,18 @@ struct SandboxOptions: ParsableArguments, Sendable {
     }
 
     /// The sandbox configuration these flags ask for.
-    func configuration() -> SandboxConfiguration {
+    public func configuration() -> SandboxConfiguration {
         SandboxConfiguration(workers: workers, minimumIsolation: requireFullIsolation ? .full : .minimal)
     }
 
     /// Per-execution limits these flags ask for.
-    func limits() -> ExecutionLimits {
+    public func limits() -> ExecutionLimits {
         ExecutionLimits(cpuSeconds: cpuSeconds, memory: .mebibytes(memoryMB))
     }
 
     /// Runs `body` with the sandbox these flags ask for (a server's with `--sandbox`, else local
     /// workers), shutting local workers down on every path.
-    func withSandbox<Result: Sendable>(logger: Logger, _ body: (any Sandbox) async throws -> Result) async throws -> Result {
+    public func withSandbox<Result: Sendable>(logger: Logger, _ body: (any Sandbox) async throws -> Result) async throws -> Result {
         if let sandbox, let url = ServerAddress.url(sandbox) {
             let token = ServerAddress.secret("O1CODER_SANDBOX_TOKEN")
             return try await body(

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import CodeSearch
 import Datasets
 import Foundation
@@ -6,16 +6,16 @@ import TestGeneration
 
 /// Library errors in what the user asked for (a missing tests file, a run recorded without a
 /// setting it needs) become usage errors: exit 64 with the usage, as when the CLI checked them.
-enum UsageErrors {
-    static func mapped<Result>(_ body: () async throws -> Result) async throws -> Result {
+public enum UsageErrors {
+    public static func mapped<Result>(_ body: () async throws -> Result) async throws -> Result {
         do { return try await body() } catch { throw converted(error) }
     }
 
-    static func mapped<Result>(_ body: () throws -> Result) throws -> Result {
+    public static func mapped<Result>(_ body: () throws -> Result) throws -> Result {
         do { return try body() } catch { throw converted(error) }
     }
 
-    static func converted(_ error: any Error) -> any Error {
+    public static func converted(_ error: any Error) -> any Error {
         switch error {
         case let error as TestGenerationError where error.isUsageError: ValidationError(error.description)
         case let error as SearchRunError: ValidationError(error.description)
@@ -27,7 +27,7 @@ enum UsageErrors {
     /// A path the user named that does not exist is a usage error (fix the command line), checked
     /// first thing in `run()` (parsing stays free of the file system, so parsing tests need no
     /// files); one that exists but cannot be read or parsed is a tool failure (1).
-    static func requireExisting(_ path: String, _ option: String) throws(ValidationError) {
+    public static func requireExisting(_ path: String, _ option: String) throws(ValidationError) {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ValidationError("\(option) \(path): no such file or directory.")
         }

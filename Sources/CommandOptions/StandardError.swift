@@ -1,16 +1,16 @@
-import Evaluation
+public import Evaluation
 import Foundation
 import O1CoderCore
 import Synchronization
 
 /// Progress and warnings on stderr (stdout carries results only).
-enum StandardError {
-    static func write(_ line: String) {
+public enum StandardError {
+    public static func write(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     /// Evaluation progress through ``ProgressReporter``, a new one (and ETA) for each phase.
-    static var progress: ProgressHandler {
+    public static var progress: ProgressHandler {
         let current = Mutex<(phase: String, reporter: ProgressReporter)?>(nil)
         return { event in
             let reporter = current.withLock { current in
@@ -21,7 +21,7 @@ enum StandardError {
         }
     }
 
-    static func jsonString<Value: Encodable>(_ value: Value) throws -> String {
+    public static func jsonString<Value: Encodable>(_ value: Value) throws -> String {
         try JSONCoding.string(value, .document)
     }
 }

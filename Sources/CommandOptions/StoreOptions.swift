@@ -1,26 +1,28 @@
 public import ArgumentParser
-import Datasets
+public import Datasets
 import Foundation
 public import O1CoderCore
-import RunStorage
+public import RunStorage
 import Training
 
 /// `--store`: where runs live, and where every experiment is listed (`o1coder runs list`).
-struct StoreOptions: ParsableArguments, Sendable {
-    @Option(help: ArgumentHelp("SQLite run store (created if missing); every experiment is listed there.", valueName: "path"))
-    var store: String = "o1coder-runs/runs.sqlite"
+public struct StoreOptions: ParsableArguments, Sendable {
+    public init() {}
 
-    func open() throws -> RunStore { try RunStore(path: store) }
+    @Option(help: ArgumentHelp("SQLite run store (created if missing); every experiment is listed there.", valueName: "path"))
+    public var store: String = "o1coder-runs/runs.sqlite"
+
+    public func open() throws -> RunStore { try RunStore(path: store) }
 
     /// The run with `id`, or a clear error.
-    func run(_ id: RunID, in store: RunStore) throws -> RunRecord {
+    public func run(_ id: RunID, in store: RunStore) throws -> RunRecord {
         guard let run = try store.run(id) else { throw RunStoreError.unknownRun(id) }
         return run
     }
 
     /// Search run `id` (whose trees are in the store), or a usage error saying where another
     /// experiment's results are.
-    func searchRun(_ id: RunID, in store: RunStore) throws -> RunRecord {
+    public func searchRun(_ id: RunID, in store: RunStore) throws -> RunRecord {
         let record = try run(id, in: store)
         guard record.kind.isStoredSearch else {
             throw ValidationError("Run \(id) is a \(record.kind.rawValue) experiment, not a search; its results are in \(record.output ?? "its own files").")
@@ -30,27 +32,15 @@ struct StoreOptions: ParsableArguments, Sendable {
 
     /// Runs `body` as an experiment listed in the store (a rerun with the same kind and output is
     /// the same entry): running while it works, then finished, interrupted (Ctrl-C) or failed.
-    func listing<Result>(
+    public func listing<Result>(
         _ kind: RunKind, output: String, configuration: some Encodable, seed: UInt64, model: String,
         modelSHA256: String? = nil, dataset: LoadResult?, _ body: () async throws -> Result
     ) async throws -> Result {
-        let store = try open()
-        let listed = try store.register(
-            RunRecord(
-                kind: kind, status: .running, createdAt: Date(), configuration: try JSONCoding.string(configuration),
-                seed: Int64(bitPattern: seed), toolVersion: O1CoderVersion.string, modelName: model, modelSHA256: modelSHA256,
-                datasetName: dataset?.dataset.rawValue ?? "-", datasetPath: dataset?.path ?? "-", datasetSHA256: dataset?.sha256,
-                output: URL(fileURLWithPath: output).standardizedFileURL.path))
-        let id = listed.id ?? 0
-        do {
-            let result = try await body()
-            try store.setStatus(.finished, run: id)
-            return result
-        } catch {
-            let interrupted = error is CancellationError || (error as? TrainingError)?.kind == .interrupted
-            try? store.setStatus(interrupted ? .interrupted : .failed, run: id)
-            throw error
-        }
+        let record = try RunRecord.starting(
+            kind, configuration: configuration, seed: seed, toolVersion: O1CoderVersion.string, modelName: model, modelSHA256: modelSHA256,
+            datasetName: dataset?.dataset.rawValue ?? "-", datasetPath: dataset?.path ?? "-", datasetSHA256: dataset?.sha256,
+            output: URL(fileURLWithPath: output).standardizedFileURL.path)
+        return try await open().listing(record, isInterruption: { ($0 as? TrainingError)?.kind == .interrupted }, body)
     }
 }
 
