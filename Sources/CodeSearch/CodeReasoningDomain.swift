@@ -42,8 +42,8 @@ public struct CodeReasoningDomain: SearchDomain {
         if let tokenLimit { parameters.maxTokens = min(parameters.maxTokens, tokenLimit) }
         // Distinct seeds per expansion, derived from the prefix (and the search's variant: a
         // retry, or a node's identity), so re-expanding is reproducible.
-        parameters.seed = configuration.sampling.seed ^ SplitMix64.fnv1a(
-            problem.id.rawValue + "\u{1}" + steps.map(\.rendered).joined()) ^ variant
+        parameters.seed = configuration.derivedSeed(
+            configuration.sampling.seed, key: problem.id.rawValue + "\u{1}" + steps.map(\.rendered).joined()) ^ variant
         let expansion = try await generator.nextSteps(
             for: problem, after: ReasoningTrace(steps: steps), count: count, parameters: parameters,
             forcing: mustTerminate ? .code : nil)

@@ -1,5 +1,6 @@
 public import Execution
 public import Inference
+public import O1CoderCore
 public import Search
 
 /// Everything that shapes a code-reasoning search, recorded with each run.
@@ -17,17 +18,25 @@ public struct CodeSearchConfiguration: Codable, Sendable, Hashable {
     /// A process reward model guiding PUCT's priors (`--prm NAME --prm-weight W`); nil: none.
     /// Optional, so configurations recorded before it existed decode unchanged.
     public var processReward: ProcessRewardGuidance?
+    /// The rule of the search's derived seeds (expansions, the oracle's test subset). Presets and
+    /// every new run use ``SeedRule/derivation``; a configuration recorded before the field
+    /// existed (configuration version 1) has none and keeps its ``SeedRule/xorFNV1a`` on resume.
+    public var seedRule: SeedRule?
 
     public init(
         search: SearchConfiguration, sampling: SamplingParameters, searchTestLimit: Int?, compileBonus: Double,
-        limits: ExecutionLimits
+        limits: ExecutionLimits, seedRule: SeedRule = .derivation
     ) {
         self.search = search
         self.sampling = sampling
         self.searchTestLimit = searchTestLimit
         self.compileBonus = compileBonus
         self.limits = limits
+        self.seedRule = seedRule
     }
+
+    /// The seed for `key` (a problem, an expansion prefix) from `base` under the recorded rule.
+    public func derivedSeed(_ base: UInt64, key: String) -> UInt64 { (seedRule ?? .xorFNV1a).seed(base, key: key) }
 
     /// O1-CODER's released settings: T 0.8, top-p 0.95, top-k 40, ≤ 10 tests, α = 0,
     /// a 1 s per-test budget in the original (we give the whole program 4 s CPU).

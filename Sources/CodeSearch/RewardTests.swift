@@ -36,7 +36,7 @@ public enum RewardTests: Sendable, Hashable {
         case .oracle:
             return SearchTestSelection.subset(
                 of: problem.tests, limit: configuration.searchTestLimit, seed: configuration.search.seed,
-                problem: problem.id)
+                problem: problem.id, rule: configuration.seedRule ?? .xorFNV1a)
         case .public:
             return problem.publicTests
         case .generated(let suites):

@@ -1,7 +1,7 @@
 /// A small, fast, seedable generator (Steele, Lea & Flood, "Fast splittable pseudorandom number
 /// generators", 2014). `SystemRandomNumberGenerator` cannot be seeded; every random choice in
 /// search, test selection, test generation and training data goes through one of these, so a run
-/// is reproducible from its recorded seed.
+/// is reproducible from its recorded seed (sub-task seeds come from ``SeedDerivation``).
 public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable, Codable {
     public private(set) var state: UInt64
 
@@ -13,13 +13,6 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable, Codable {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
-    }
-
-    /// A generator for a sub-task (e.g. one problem), independent of how many numbers the parent
-    /// drew before: the stream depends only on the seed and the key.
-    public static func derived(seed: UInt64, key: String) -> SplitMix64 {
-        var mixer = SplitMix64(seed: seed ^ fnv1a(key))
-        return SplitMix64(seed: mixer.next())
     }
 
     /// FNV-1a over UTF-8: a stable string hash (Swift's `hashValue` is seeded per process).

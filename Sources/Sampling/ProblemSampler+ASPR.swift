@@ -1,5 +1,5 @@
 internal import Inference
-public import O1CoderCore
+import O1CoderCore
 import Reasoning
 
 extension ProblemSampler {
@@ -185,32 +185,5 @@ public enum ChainOfThoughtPrefix {
         var s = Substring(text)
         while let last = s.last, last.isWhitespace { s = s.dropLast() }
         return String(s)
-    }
-}
-
-/// Per-request seeds that depend only on the run seed, the problem and the request's place in
-/// the protocol, so skipping finished problems on resume does not change the others.
-public enum SeedDerivation {
-    public static func seed(_ base: UInt64, problem: ProblemID, stage: Int, index: Int) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in problem.rawValue.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        var z = mix(base)
-        z = mix(z ^ hash)
-        z = mix(z ^ UInt64(truncatingIfNeeded: stage))
-        z = mix(z ^ UInt64(truncatingIfNeeded: index))
-        return z & 0x7fff_ffff
-    }
-}
-
-extension SeedDerivation {
-    /// SplitMix64's finaliser.
-    static func mix(_ value: UInt64) -> UInt64 {
-        var z = value &+ 0x9e37_79b9_7f4a_7c15
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
     }
 }

@@ -1,7 +1,7 @@
-public import CodeSearch
+import CodeSearch
 import Inference
 import Search
-public import Training
+import Training
 
 extension SelfPlayConfiguration {
     /// The standard search and the default training, with what a self-play run usually varies:

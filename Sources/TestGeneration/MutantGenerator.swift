@@ -70,7 +70,7 @@ public struct MutantGenerator: Sendable {
         guard report.referencePasses else { return report }
         var all = try await mutants(of: reference)
         report.generated = all.count
-        var rng = SplitMix64.derived(seed: seed, key: problem.id.rawValue)
+        var rng = SeedDerivation.generator(seed, key: problem.id.rawValue)
         all.shuffle(using: &rng)
         for mutant in all {
             guard report.knownWrong.count < maxKnownWrong, report.evaluated < maxEvaluations else { break }

@@ -142,6 +142,10 @@ import Testing
         var other = manifest
         other.model = "n"
         other.configuration = CodeSearchConfiguration.standard.sampling(SamplingParameters(seed: 8, maxTokens: 256))
-        #expect(try other.openOrCheck(ledger: ledger) == ["model m → n", "search/sampling configuration"])
+        // Beside no cells (a fresh clone has the committed manifest alone) other settings start over.
+        #expect(try other.openOrCheck(ledger: ledger).isEmpty)
+        #expect(ComparisonManifest.recorded(forLedger: ledger) == other)
+        try "{}\n".write(toFile: ledger, atomically: true, encoding: .utf8)
+        #expect(try manifest.openOrCheck(ledger: ledger) == ["model n → m", "search/sampling configuration"])
     }
 }

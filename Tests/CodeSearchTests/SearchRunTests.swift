@@ -56,6 +56,31 @@ import Testing
         #expect(try SearchRun.resume(run.id, in: store).finish(rewardTests: .oracle).lines(store: "s").count == 1)
     }
 
+    /// Configuration version 2 (2026-12-04): one seed rule. A run recorded before it has no
+    /// `seedRule` and resumes with the rule it was searched with, so its expansions reproduce.
+    @Test("a configuration recorded before the seed rule keeps the XOR rule; new ones use the derivation")
+    func seedRuleVersions() throws {
+        #expect(CodeSearchConfiguration.standard.seedRule == .derivation && CodeSearchConfiguration.faithful.seedRule == .derivation)
+        var object = try #require(
+            try JSONSerialization.jsonObject(with: JSONCoding.data(CodeSearchConfiguration.standard)) as? [String: Any])
+        #expect(object["seedRule"] as? String == "derivation")
+        object["seedRule"] = nil
+        let old = try JSONDecoder().decode(CodeSearchConfiguration.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(old.seedRule == nil)
+        #expect(old.derivedSeed(42, key: "Mbpp/11") == 42 ^ SplitMix64.fnv1a("Mbpp/11"))
+        #expect(CodeSearchConfiguration.standard.derivedSeed(42, key: "Mbpp/11") == SeedDerivation.seed(42, key: "Mbpp/11"))
+        // The oracle's test subset follows the recorded rule too.
+        let suite = TestSuite(cases: (0..<20).map { .assertion("assert f() == \($0)") })
+        let problem = Problem(
+            id: "Mbpp/11", dataset: .mbpp, prompt: "p", style: .function(entryPoint: "f"), referenceSolution: nil, tests: suite)
+        #expect(
+            RewardTests.oracle.suite(for: problem, configuration: old)
+                == SearchTestSelection.subset(of: suite, limit: 10, seed: old.search.seed, problem: "Mbpp/11", rule: .xorFNV1a))
+        #expect(
+            RewardTests.oracle.suite(for: problem, configuration: .standard)
+                == SearchTestSelection.subset(of: suite, limit: 10, seed: 42, problem: "Mbpp/11", rule: .derivation))
+    }
+
     @Test("runs show prints the recorded configuration as a table of settings; an oracle reward says so")
     func settingsTable() throws {
         let store = try RunStore.inMemory()

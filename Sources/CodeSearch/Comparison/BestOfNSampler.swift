@@ -94,7 +94,7 @@ public struct BestOfNSampler: Sendable {
                 break
             }
             if requests > 0, tokens >= tokenBudget { break }
-            parameters.seed = configuration.sampling.seed &+ UInt64(requests) &* 1000
+            parameters.seed = SeedDerivation.seed(configuration.sampling.seed, problem: problem.id, index: requests)
             // No request may spend more than what is left of the budget (the greedy arm has none).
             if maxBatches == nil {
                 let left = max(1, (tokenBudget - tokens + batch - 1) / batch)

@@ -37,7 +37,7 @@ public struct TCGDataBuild: Sendable {
     public func build(_ problems: [Problem], sandbox: (any Sandbox)?, progress: (String) -> Void) async throws -> TCGDataset {
         var dataset = TCGDataset(kind: kind, problems: problems.count)
         for (index, problem) in problems.enumerated() {
-            var rng = SplitMix64.derived(seed: seed, key: problem.id.rawValue)
+            var rng = SeedDerivation.generator(seed, key: problem.id.rawValue)
             switch kind {
             case .sft:
                 let records = TCGTrainingData.sftExamples(for: problem, options: options, using: &rng)
@@ -59,7 +59,7 @@ public struct TCGDataBuild: Sendable {
         guard let sandbox, wrongSolutions > 0, problem.referenceSolution != nil else { return [] }
         let mutants = try await MutantGenerator(sandbox: sandbox, limits: limits).knownWrongMutants(
             of: problem, maxKnownWrong: wrongSolutions, maxEvaluations: wrongSolutions * 4,
-            seed: SplitMix64.seed(deriving: seed, key: problem.id.rawValue))
+            seed: SeedDerivation.seed(seed, problem: problem.id, stage: 1))
         return try await TCGTrainingData.wrongOutputs(
             of: mutants.knownWrong, problem: problem, runner: ReferenceRunner(sandbox: sandbox, limits: limits))
     }
