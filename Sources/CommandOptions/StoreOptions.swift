@@ -31,16 +31,28 @@ public struct StoreOptions: ParsableArguments, Sendable {
     }
 
     /// Runs `body` as an experiment listed in the store (a rerun with the same kind and output is
-    /// the same entry): running while it works, then finished, interrupted (Ctrl-C) or failed.
+    /// the same entry): running while it works, then finished, interrupted or failed. Ctrl-C marks
+    /// it interrupted and exits with 130 (finished work is already kept, and rerunning the command
+    /// continues it), unless `body` handles Ctrl-C itself (`exitsOnInterrupt: false`: a trainer
+    /// that saves a checkpoint first).
     public func listing<Result>(
         _ kind: RunKind, output: String, configuration: some Encodable, seed: UInt64, model: String,
-        modelSHA256: String? = nil, dataset: LoadResult?, _ body: () async throws -> Result
+        modelSHA256: String? = nil, dataset: LoadResult?, exitsOnInterrupt: Bool = true, _ body: () async throws -> Result
     ) async throws -> Result {
         let record = try RunRecord.starting(
             kind, configuration: configuration, seed: seed, toolVersion: O1CoderVersion.string, modelName: model, modelSHA256: modelSHA256,
             datasetName: dataset?.dataset.rawValue ?? "-", datasetPath: dataset?.path ?? "-", datasetSHA256: dataset?.sha256,
             output: URL(fileURLWithPath: output).standardizedFileURL.path)
-        return try await open().listing(record, isInterruption: { ($0 as? TrainingError)?.kind == .interrupted }, body)
+        let store = try open()
+        return try await store.listing(record, isInterruption: { ($0 as? TrainingError)?.kind == .interrupted }) { id in
+            let interrupt = exitsOnInterrupt
+                ? InterruptHandler(message: "interrupted; finished work is kept. Rerun the same command to continue.") {
+                    try? store.setStatus(.interrupted, run: id)
+                }
+                : nil
+            defer { interrupt?.cancel() }
+            return try await body()
+        }
     }
 }
 

@@ -192,7 +192,7 @@ struct TrainingOptions: ParsableArguments {
             // Ctrl-C reaches the runner too (same process group); it saves a checkpoint and stops.
             model = try await storeOptions.listing(
                 .train, output: trainer.runDirectory(out), configuration: hyperparameters, seed: hyperparameters.seed, model: base,
-                dataset: nil
+                dataset: nil, exitsOnInterrupt: false
             ) { try await InterruptHandler.cancelling { [restart] in
                 try await trainer.train(request, restart: restart) { $0.show(on: reporter, write: StandardError.write) }
             } }

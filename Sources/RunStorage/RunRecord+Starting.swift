@@ -1,5 +1,5 @@
 import Foundation
-import O1CoderCore
+public import O1CoderCore
 
 extension RunRecord {
     /// A new run's record, running from now: the configuration as canonical JSON (sorted keys),
@@ -16,15 +16,15 @@ extension RunRecord {
 }
 
 extension RunStore {
-    /// Runs `body` as the experiment `record` lists (``register(_:)``: a rerun with the same kind
-    /// and output is the same entry): running while it works, then finished, interrupted (a
-    /// cancellation, or an error `isInterruption` says is one) or failed.
+    /// Runs `body` (given the entry's id) as the experiment `record` lists (``register(_:)``: a
+    /// rerun with the same kind and output is the same entry): running while it works, then
+    /// finished, interrupted (a cancellation, or an error `isInterruption` says is one) or failed.
     public func listing<Result>(
-        _ record: RunRecord, isInterruption: (any Error) -> Bool = { _ in false }, _ body: () async throws -> Result
+        _ record: RunRecord, isInterruption: (any Error) -> Bool = { _ in false }, _ body: (RunID) async throws -> Result
     ) async throws -> Result {
         let id = try register(record).id ?? 0
         do {
-            let result = try await body()
+            let result = try await body(id)
             try setStatus(.finished, run: id)
             return result
         } catch {

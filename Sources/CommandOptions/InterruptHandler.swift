@@ -1,4 +1,3 @@
-import CommandOptions
 import Dispatch
 import Foundation
 #if canImport(Glibc)
@@ -10,29 +9,37 @@ import Glibc
 /// problem), so stopping loses only the problems in flight. ``cancelling(_:)``: cancel the work
 /// instead and let it stop cleanly (a trainer saves its checkpoint).
 /// `@unchecked Sendable`: `source` is set once in init and only cancelled afterwards (thread-safe).
-final class InterruptHandler: @unchecked Sendable {
+public final class InterruptHandler: @unchecked Sendable {
     private let source: any DispatchSourceSignal
 
-    init(exits: Bool = true, onInterrupt: @escaping @Sendable () -> Void) {
+    /// - Parameter message: what an exiting handler writes before it exits (how to continue).
+    public init(
+        exits: Bool = true, message: String = "interrupted; finished problems are stored. Resume with --resume.",
+        onInterrupt: @escaping @Sendable () -> Void
+    ) {
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
             onInterrupt()
             guard exits else { return }
-            StandardError.write("interrupted; finished problems are stored. Resume with --resume.")
-            exit(130)
+            StandardError.write(message)
+            // _exit, not exit: exit runs atexit handlers and C++ static destructors (llama.cpp's
+            // backends) while other threads still use them, which crashed with SIGSEGV. What is
+            // finished is already on disk (fsynced ledgers, committed transactions).
+            fflush(nil)
+            _exit(130)
         }
         source.resume()
         self.source = source
     }
 
-    func cancel() {
+    public func cancel() {
         source.cancel()
         signal(SIGINT, SIG_DFL)
     }
 
     /// Runs `work` in a task that Ctrl-C cancels, and waits for it to end.
-    static func cancelling<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
+    public static func cancelling<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
         let task = Task { try await work() }
         let handler = InterruptHandler(exits: false) { task.cancel() }
         defer { handler.cancel() }
