@@ -56,7 +56,20 @@ public struct ProblemSampler: Sendable {
                 generatedTokens: draft.generatedTokens, completions: completions)
         }
         let seconds = (clock.now - start).seconds
-        return SampledProblem(taskID: problem.id, prefixes: prefixes, usage: drafts.usage, seconds: seconds)
+        return SampledProblem(
+            taskID: problem.id, prefixes: prefixes, usage: drafts.usage, seconds: seconds, fewShotOverlap: fewShotOverlap(prefixes, problem))
+    }
+
+    /// Pseudocode style only: how much of each reasoning text repeats the few-shot examples.
+    func fewShotOverlap(_ prefixes: [PrefixRecord], _ problem: Problem) -> [Double]? {
+        guard configuration.style == .pseudocode else { return nil }
+        let overlap = FewShotOverlap(library: prompts.library, problem: problem, examples: 2)
+        // Whole answers (independent sampling) carry their reasoning; an ASPR prefix is it (an
+        // empty one has none).
+        return prefixes.flatMap { prefix in
+            prefix.end == .none
+                ? prefix.completions.map { overlap.reasoningRate($0.rawText) } : prefix.text.isEmpty ? [] : [overlap.rate(prefix.text)]
+        }
     }
 
     // MARK: - Independent whole answers

@@ -95,12 +95,17 @@ public struct SampledProblem: Codable, Sendable, Hashable {
     public var usage: TokenUsage
     /// Wall time spent on the problem (generation and execution).
     public var seconds: Double
+    /// Pseudocode style: per reasoning text (a prefix, or a whole answer without its code), the
+    /// share of its word 6-grams found in the library's two examples for the problem's shape
+    /// (``FewShotOverlap``); nil for other styles and for records written before it existed.
+    public var fewShotOverlap: [Double]?
 
-    public init(taskID: ProblemID, prefixes: [PrefixRecord], usage: TokenUsage, seconds: Double) {
+    public init(taskID: ProblemID, prefixes: [PrefixRecord], usage: TokenUsage, seconds: Double, fewShotOverlap: [Double]? = nil) {
         self.taskID = taskID
         self.prefixes = prefixes
         self.usage = usage
         self.seconds = seconds
+        self.fewShotOverlap = fewShotOverlap
     }
 
     /// Every graded program, prefix by prefix.

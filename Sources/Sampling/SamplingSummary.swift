@@ -1,6 +1,7 @@
 import Evaluation
 import Inference
 import O1CoderCore
+import Reasoning
 
 /// A count per kind (parse failures, verdicts, prefix ends), sorted by kind.
 public struct KindCount: Codable, Sendable, Hashable {
@@ -63,6 +64,16 @@ public struct SamplingSummary: Codable, Sendable, Hashable {
     public var generatedTokens: Int
     /// Summed per-problem wall time.
     public var seconds: Double
+    /// Pseudocode style: how much the reasoning repeats the few-shot examples.
+    public var fewShotCopy: FewShotCopy?
+
+    /// Over every reasoning text of a pseudocode run: the mean share of word 6-grams found in the
+    /// library's examples, and how many texts are at least half copied.
+    public struct FewShotCopy: Codable, Sendable, Hashable {
+        public var texts: Int
+        public var meanOverlap: Double
+        public var copied: Int
+    }
 
     /// pass@1, when defined.
     public var passAt1: Double? { passAtK.first { $0.k == 1 }?.value }
@@ -100,6 +111,12 @@ public struct SamplingSummary: Codable, Sendable, Hashable {
         prefixEnds = KindCount.tally(records.flatMap(\.prefixes).map(\.end.rawValue))
         generatedTokens = records.reduce(0) { $0 + $1.usage.generatedTokens }
         seconds = records.reduce(0) { $0 + $1.seconds }
+        let rates = records.compactMap(\.fewShotOverlap).flatMap { $0 }
+        fewShotCopy = rates.isEmpty
+            ? nil
+            : FewShotCopy(
+                texts: rates.count, meanOverlap: rates.reduce(0, +) / Double(rates.count),
+                copied: rates.count { $0 >= FewShotOverlap.copiedThreshold })
     }
 
     /// A short plain-text table for the terminal.
@@ -118,6 +135,11 @@ public struct SamplingSummary: Codable, Sendable, Hashable {
         lines.append("verdicts " + verdicts.map { "\($0.kind) \($0.count)" }.joined(separator: ", "))
         lines.append("truncated at the token cap \(truncatedSamples) · stopped for repetition \(repetitionStoppedSamples)")
         lines.append("prefix ends " + prefixEnds.map { "\($0.kind) \($0.count)" }.joined(separator: ", "))
+        if let copy = fewShotCopy {
+            lines.append(
+                "few-shot copy: \(Self.percent(copy.meanOverlap)) of reasoning 6-grams in the examples on average; "
+                    + "\(copy.copied)/\(copy.texts) reasoning texts at least half copied")
+        }
         lines.append("generated tokens \(generatedTokens)")
         return lines.joined(separator: "\n")
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Inference
 import O1CoderCore
 import O1CoderTestSupport
@@ -50,6 +51,16 @@ import Testing
         #expect(summary.aspr?.correctPrefixCount == 1)
         #expect(summary.passAt1 == 0.25)
         #expect(summary.unparsableSamples == 1)
+        // Pseudocode: one overlap rate per prefix with reasoning (prefix 1 is empty), summarised;
+        // a record written before has none.
+        #expect(record.fewShotOverlap?.count == 1)
+        #expect(summary.fewShotCopy?.texts == 1)
+        #expect(summary.table.contains("few-shot copy:"))
+        var old = try JSONSerialization.jsonObject(with: JSONEncoder().encode(record)) as! [String: Any]
+        old["fewShotOverlap"] = nil
+        let decoded = try JSONDecoder().decode(SampledProblem.self, from: JSONSerialization.data(withJSONObject: old))
+        #expect(decoded.fewShotOverlap == nil)
+        #expect(SamplingSummary(records: [decoded], samplingProtocol: .aspr(prefixes: 2, completions: 2)).fewShotCopy == nil)
     }
 
     @Test("pseudocode ASPR: the step cap closes a prefix that never reaches code")

@@ -18,6 +18,13 @@ public struct FewShotOverlap: Sendable {
         self.init(exampleTexts: texts)
     }
 
+    /// The overlap against the first `examples` examples `library` has for `problem`'s shape,
+    /// whatever a prompt showed: a zero-shot run is measured against the same texts as a few-shot
+    /// one, so the two rates compare (the zero-shot rate is the phrasing that overlaps by chance).
+    public init(library: FewShotLibrary, problem: Problem, examples: Int) {
+        self.init(prompts: PromptBuilder(library: library, maxExamples: examples), problem: problem)
+    }
+
     public init(exampleTexts: [String]) {
         exampleGrams = Set(exampleTexts.flatMap { Self.grams(of: $0) })
     }
@@ -26,6 +33,11 @@ public struct FewShotOverlap: Sendable {
         let words = text.split(whereSeparator: { $0.isWhitespace })
         guard words.count >= n else { return [] }
         return (0...(words.count - n)).map { Array(words[$0..<($0 + n)]) }
+    }
+
+    /// The rate of an answer's reasoning: its text without the fenced Python code.
+    public func reasoningRate(_ answer: String) -> Double {
+        rate(answer.replacing(/```(?:python|py|python3)[^\n]*\n[\s\S]*?(?:```|$)/, with: ""))
     }
 
     /// Share of `text`'s n-grams found in the examples (0 for text shorter than n words).
