@@ -43,6 +43,8 @@ struct SampleCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Pseudocode prefixes: steps before the code step is forced.", valueName: "steps"))
     var maxPrefixSteps: Int = 4
     @Option(help: ArgumentHelp("Few-shot examples per prompt.", valueName: "k")) var fewShot: Int = 2
+    @Option(help: ArgumentHelp("Few-shot examples from this file (the bundled format) instead of the bundled ones.", valueName: "path"))
+    var fewShotFile: String?
     @Flag(help: "Also run EvalPlus plus tests (humaneval-plus, mbpp-plus).") var plus = false
     @Flag(inversion: .prefixedNo, help: "Stop an answer whose last lines repeat a block 4 times (keeps the first copy).")
     var repetitionGuard = true
@@ -56,7 +58,8 @@ struct SampleCommand: AsyncParsableCommand {
             ?? .independent(samples: n)
         return SamplingConfiguration(
             style: style, samplingProtocol: samplingProtocol, sampling: parameters, codeMaxTokens: codeMaxTokens,
-            maxPrefixSteps: maxPrefixSteps, fewShotExamples: style.usesFewShot ? fewShot : 0, includePlusTests: plus, limits: sandboxOptions.limits())
+            maxPrefixSteps: maxPrefixSteps, fewShotExamples: style.usesFewShot ? fewShot : 0, includePlusTests: plus, limits: sandboxOptions.limits(),
+            fewShotFile: fewShotFile.map { ArtifactIdentity(name: "few-shot", path: $0, sha256: try? SHA256.hex(ofFile: $0)) })
     }
 
     var outputDirectory: String {
@@ -98,7 +101,7 @@ struct SampleCommand: AsyncParsableCommand {
             modelSHA256: modelIdentity.sha256, dataset: loaded
         ) { try await sandboxOptions.withSandbox(logger: logger) { sandbox in
             let problems = try await selection.completeTests(of: loaded, sandbox: sandbox, workers: sandboxOptions.workers)
-            let prompts = PromptBuilder(library: try FewShotLibrary.bundled(), maxExamples: config.fewShotExamples)
+            let prompts = PromptBuilder(library: try FewShotLibrary.load(path: fewShotFile), maxExamples: config.fewShotExamples)
             let sampler = ProblemSampler(
                 model: model, prompts: prompts, sandbox: sandbox, configuration: config, workers: sandboxOptions.workers)
             let runner = SamplingRunner(sampler: sampler, directory: directory, problemsInFlight: problemsInFlight)

@@ -63,7 +63,9 @@ public struct ProblemSampler: Sendable {
     /// Pseudocode style only: how much of each reasoning text repeats the few-shot examples.
     func fewShotOverlap(_ prefixes: [PrefixRecord], _ problem: Problem) -> [Double]? {
         guard configuration.style == .pseudocode else { return nil }
-        let overlap = FewShotOverlap(library: prompts.library, problem: problem, examples: 2)
+        // Always against the bundled examples, whichever the prompt showed, so runs compare.
+        guard let reference = try? FewShotLibrary.bundled() else { return nil }
+        let overlap = FewShotOverlap(library: reference, problem: problem, examples: 2)
         // Whole answers (independent sampling) carry their reasoning; an ASPR prefix is it (an
         // empty one has none).
         return prefixes.flatMap { prefix in

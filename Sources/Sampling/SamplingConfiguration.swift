@@ -39,6 +39,9 @@ public struct SamplingConfiguration: Codable, Sendable, Hashable {
     public var maxPrefixSteps: Int
     /// Few-shot examples per prompt.
     public var fewShotExamples: Int
+    /// The examples, when not the bundled ones: a file in the bundled format, by path and sha256
+    /// (nil: `Reasoning`'s bundled examples; runs recorded before the field have none).
+    public var fewShotFile: ArtifactIdentity?
     /// Also run EvalPlus `plus` tests (a sample passes only if all run tests pass).
     public var includePlusTests: Bool
     /// Limits of one execution.
@@ -47,8 +50,9 @@ public struct SamplingConfiguration: Codable, Sendable, Hashable {
     public init(
         style: PromptStyle, samplingProtocol: SamplingProtocol, sampling: SamplingParameters = SamplingParameters(),
         codeMaxTokens: Int = 512, maxPrefixSteps: Int = 4, fewShotExamples: Int = 2, includePlusTests: Bool = false,
-        limits: ExecutionLimits = ExecutionLimits()
+        limits: ExecutionLimits = ExecutionLimits(), fewShotFile: ArtifactIdentity? = nil
     ) {
+        self.fewShotFile = fewShotFile
         self.style = style
         self.samplingProtocol = samplingProtocol
         self.sampling = sampling

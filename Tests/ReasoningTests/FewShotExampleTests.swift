@@ -17,6 +17,24 @@ import ChildProcesses
         #expect(library.examples.filter { !$0.shape.isFunction }.count == 2)
     }
 
+    /// bench/fewshot/format-only.json (make bench-fewshot): the same questions and code, steps
+    /// that show only the format, and nothing of the bundled plans to copy.
+    @Test("The format-only library loads from its file, keeps the code and shares no plan with the bundled one")
+    func formatOnly() throws {
+        let bundled = try FewShotLibrary.bundled()
+        #expect(try FewShotLibrary.load(path: nil) == bundled)
+        let formatOnly = try FewShotLibrary.load(path: TestEnvironment.packageRoot + "/bench/fewshot/format-only.json")
+        #expect(formatOnly.examples.map(\.code) == bundled.examples.map(\.code))
+        #expect(formatOnly.examples.map(\.question) == bundled.examples.map(\.question))
+        let overlap = FewShotOverlap(exampleTexts: bundled.examples.flatMap { $0.steps.filter { !$0.isTerminal }.map(\.text) })
+        for step in formatOnly.examples.flatMap(\.steps) where !step.isTerminal { #expect(overlap.rate(step.text) == 0, "\(step.text)") }
+        for example in formatOnly.examples {
+            let parsed = try #require(TraceParser().parseTrace(example.trace.rendered, entryPoint: example.entryPoint).parsed)
+            #expect(parsed.code?.code == example.code)
+        }
+        #expect(throws: ReasoningError.self) { try FewShotLibrary.load(path: "/nonexistent/examples.json") }
+    }
+
     @Test("Each example's trace parses back with its code as the code step", arguments: examples.map(\.id))
     func traceParses(id: String) throws {
         let example = try #require(Self.examples.first { $0.id == id })

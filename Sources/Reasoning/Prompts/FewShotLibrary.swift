@@ -33,6 +33,13 @@ public struct FewShotLibrary: Sendable, Hashable {
         return FewShotLibrary(examples: file.examples)
     }
 
+    /// The examples of a file in the bundled format; `nil` gives the bundled ones.
+    public static func load(path: String?) throws(ReasoningError) -> FewShotLibrary {
+        guard let path else { return try bundled() }
+        guard let json = try? String(contentsOfFile: path, encoding: .utf8) else { throw ReasoningError(.missingResource(name: path)) }
+        return try decode(json: json)
+    }
+
     /// The examples shipped with the `Reasoning` module (`Resources/few_shot_examples.json`).
     public static func bundled() throws(ReasoningError) -> FewShotLibrary {
         guard
