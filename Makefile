@@ -18,7 +18,7 @@ BENCH_MODEL ?= qwen2.5-coder-0.5b-instruct
 O1CODER := .build/release/o1coder
 
 .PHONY: setup setup-system setup-data setup-llama setup-models build release test demo \
-        setup-train bench-train bench bench-sandbox bench-serve bench-soak bench-inference bench-search bench-tcg bench-calibration clean
+        setup-train bench-train bench bench-sandbox bench-serve bench-soak bench-inference bench-search bench-tcg bench-calibration bench-fewshot clean
 
 setup: setup-system setup-data setup-llama setup-models
 
@@ -76,6 +76,11 @@ bench-soak: release
 bench-inference: release
 	@scripts/setup-models.sh $(BENCH_MODEL)
 	LLAMA_PREFIX=$(LLAMA_PREFIX) scripts/bench-inference.sh $(BENCH_MODEL)
+
+# Few-shot copying: bundled examples vs none vs format-only, greedy pseudocode on MBPP test.
+bench-fewshot: release
+	@scripts/setup-models.sh $(BENCH_MODEL)
+	scripts/bench-fewshot.sh $(BENCH_MODEL)
 
 bench-search: release
 	@scripts/setup-models.sh $(BENCH_MODEL)

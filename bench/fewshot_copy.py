@@ -39,7 +39,7 @@ def wilson(k, n, z=1.959964):
     p = k / n
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return [round(centre - half, 4), round(centre + half, 4)]
+    return [round(max(0.0, centre - half), 4), round(min(1.0, centre + half), 4)]
 
 
 def bootstrap(values, seed=7, rounds=10000):
@@ -72,6 +72,7 @@ def main(out, directories):
         passed = sum(r["passed"] for r in records.values())
         result["runs"].append({
             "directory": directory, "few_shot": manifest["configuration"]["fewShotExamples"],
+            "examples": (manifest["configuration"].get("fewShotFile") or {}).get("path", "bundled"),
             "model": manifest["model"]["name"], "problems": len(records), "seed": manifest["configuration"]["sampling"]["seed"],
             "passed": passed, "pass_at_1": round(passed / len(records), 4) if records else None,
             "pass_at_1_interval95": wilson(passed, len(records)),
@@ -87,7 +88,7 @@ def main(out, directories):
                  if records[t]["overlap"] is not None and base[t]["overlap"] is not None]
         result["comparisons"].append({
             "baseline": base_dir, "run": directory, "paired_problems": len(shared),
-            "only_baseline_passes": b, "only_run_passes": c, "mcnemar_exact_p": round(mcnemar_exact(b, c), 4),
+            "only_baseline_passes": b, "only_run_passes": c, "mcnemar_exact_p": float("%.3g" % mcnemar_exact(b, c)),
             "pass_at_1_difference": round((c - b) / len(shared), 4) if shared else None,
             "mean_overlap_difference": round(sum(diffs) / len(diffs), 4) if diffs else None,
             "mean_overlap_difference_interval95": bootstrap(diffs),
@@ -96,8 +97,8 @@ def main(out, directories):
         json.dump(result, f, indent=2, sort_keys=True)
         f.write("\n")
     for r in result["runs"]:
-        print("few-shot %d: %d problems, pass@1 %.1f%% %s, overlap %.1f%% %s, %d/%d texts half copied" % (
-            r["few_shot"], r["problems"], 100 * r["pass_at_1"], r["pass_at_1_interval95"], 100 * (r["mean_overlap"] or 0),
+        print("%s × %d: %d problems, pass@1 %.1f%% %s, overlap %.1f%% %s, %d/%d texts half copied" % (
+            r["examples"], r["few_shot"], r["problems"], 100 * r["pass_at_1"], r["pass_at_1_interval95"], 100 * (r["mean_overlap"] or 0),
             r["mean_overlap_interval95"], r["texts_half_copied"], r["texts"]))
     for c in result["comparisons"]:
         print("vs baseline: pass %+.1f points (only baseline %d, only run %d, McNemar p=%.3g); overlap %+.1f points %s" % (
