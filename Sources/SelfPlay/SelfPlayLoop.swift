@@ -269,6 +269,14 @@ public struct SelfPlayLoop: Sendable {
         if let data = FileManager.default.contents(atPath: path) {
             let recorded = try JSONDecoder().decode(SelfPlayConfiguration.self, from: data)
             guard recorded == configuration else {
+                var legacy = configuration
+                legacy.search.seedRule = nil
+                if recorded.search.seedRule == nil, recorded == legacy {
+                    // Same flags, but recorded before configuration version 2 (one seed rule).
+                    throw SelfPlayError(
+                        "\(directory) was started before configuration version 2: its searches derive seeds by the old rule (\(path) has no seedRule), "
+                            + "and mixing the two rules would not reproduce. Finish it with the version that started it, or use another --out.")
+                }
                 throw SelfPlayError("\(directory) was started with other settings (\(path)). Resume with the same ones or use another --out.")
             }
         } else {

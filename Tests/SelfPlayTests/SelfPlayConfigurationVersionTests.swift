@@ -1,0 +1,48 @@
+import CodeSearch
+import Foundation
+import O1CoderCore
+import O1CoderTestSupport
+import RunStorage
+import SelfPlay
+import Testing
+import Training
+
+/// A self-play directory recorded before configuration version 2 (one seed rule) is not resumed
+/// with the new rule: the refusal says why.
+@Suite struct SelfPlayConfigurationVersionTests {
+    struct NoTrainer: PolicyTrainer {
+        struct Unused: Error {}
+        func train(_ request: TrainingRequest, restart: Bool, progress: @escaping @Sendable (TrainingPhase) -> Void) async throws -> TrainedModel {
+            throw Unused()
+        }
+    }
+
+    @Test("a directory from before the seed rule is refused with the reason; other settings with the general message")
+    func legacyDirectory() async throws {
+        let scratch = NSTemporaryDirectory() + "o1coder-sp-version-\(UUID().uuidString)"
+        let directory = scratch + "/selfplay"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let configuration = SelfPlayConfiguration(namePrefix: "sp")
+        var legacy = configuration
+        legacy.search.seedRule = nil
+        try JSONCoding.data(legacy).write(to: URL(fileURLWithPath: directory + "/configuration.json"))
+        func loop(_ c: SelfPlayConfiguration) throws -> SelfPlayLoop {
+            try SelfPlayLoop(
+                configuration: c, models: { _ in ConstantLanguageModel(cycling: ["x"]) }, sandbox: FakeSandbox { _, suite, _ in FakeSandbox.report(.passed, testCount: suite.count) },
+                store: try RunStore(path: scratch + "/runs.sqlite"), trainer: NoTrainer(), directory: directory)
+        }
+        let error = await #expect(throws: SelfPlayError.self) {
+            try await loop(configuration).run(rounds: 0, basePolicy: "m", train: [], evaluate: [])
+        }
+        #expect(error?.description.contains("configuration version 2") == true, "\(String(describing: error))")
+        var other = configuration
+        other.preferenceUpdate.toggle()
+        let second = await #expect(throws: SelfPlayError.self) {
+            try await loop(other).run(rounds: 0, basePolicy: "m", train: [], evaluate: [])
+        }
+        #expect(second?.description.contains("other settings") == true)
+        // The recorded settings themselves still resume.
+        _ = try await loop(legacy).run(rounds: 0, basePolicy: "m", train: [], evaluate: [])
+    }
+}
