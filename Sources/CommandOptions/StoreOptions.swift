@@ -45,9 +45,13 @@ public struct StoreOptions: ParsableArguments, Sendable {
             output: URL(fileURLWithPath: output).standardizedFileURL.path)
         let store = try open()
         return try await store.listing(record, isInterruption: { ($0 as? TrainingError)?.kind == .interrupted }) { id in
+            // The handler opens the store itself: capturing `store` would keep its connections
+            // open until dispatch releases the cancelled handler, after this returns, and a
+            // store opened next (a rerun in the same process) would find the file locked.
+            let path = self.store
             let interrupt = exitsOnInterrupt
                 ? InterruptHandler(message: "interrupted; finished work is kept. Rerun the same command to continue.") {
-                    try? store.setStatus(.interrupted, run: id)
+                    try? RunStore(path: path).setStatus(.interrupted, run: id)
                 }
                 : nil
             defer { interrupt?.cancel() }

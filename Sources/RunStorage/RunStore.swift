@@ -14,7 +14,11 @@ public struct RunStore: Sendable {
     public init(path: String) throws {
         do {
             try OutputFile.createParentDirectories(of: path)
-            writer = try DatabasePool(path: path)
+            // Other processes may use the same store (`runs list` during a search, a resumed
+            // run after a killed one): wait for a lock instead of failing at once.
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            writer = try DatabasePool(path: path, configuration: configuration)
         } catch {
             throw RunStoreError.cannotOpen(path: path, reason: "\(error)")
         }
