@@ -35,8 +35,12 @@ public struct CodeSearchConfiguration: Codable, Sendable, Hashable {
         self.seedRule = seedRule
     }
 
+    /// The rule in force: the recorded one, or for a configuration from before the field existed
+    /// the XOR rule it was searched with.
+    public var effectiveSeedRule: SeedRule { seedRule ?? .xorFNV1a }
+
     /// The seed for `key` (a problem, an expansion prefix) from `base` under the recorded rule.
-    public func derivedSeed(_ base: UInt64, key: String) -> UInt64 { (seedRule ?? .xorFNV1a).seed(base, key: key) }
+    public func derivedSeed(_ base: UInt64, key: String) -> UInt64 { effectiveSeedRule.seed(base, key: key) }
 
     /// O1-CODER's released settings: T 0.8, top-p 0.95, top-k 40, ≤ 10 tests, α = 0,
     /// a 1 s per-test budget in the original (we give the whole program 4 s CPU).

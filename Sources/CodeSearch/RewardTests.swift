@@ -36,7 +36,7 @@ public enum RewardTests: Sendable, Hashable {
         case .oracle:
             return SearchTestSelection.subset(
                 of: problem.tests, limit: configuration.searchTestLimit, seed: configuration.search.seed,
-                problem: problem.id, rule: configuration.seedRule ?? .xorFNV1a)
+                problem: problem.id, rule: configuration.effectiveSeedRule)
         case .public:
             return problem.publicTests
         case .generated(let suites):

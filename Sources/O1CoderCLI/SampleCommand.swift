@@ -58,8 +58,7 @@ struct SampleCommand: AsyncParsableCommand {
             ?? .independent(samples: n)
         return SamplingConfiguration(
             style: style, samplingProtocol: samplingProtocol, sampling: parameters, codeMaxTokens: codeMaxTokens,
-            maxPrefixSteps: maxPrefixSteps, fewShotExamples: style.usesFewShot ? fewShot : 0, includePlusTests: plus, limits: sandboxOptions.limits(),
-            fewShotFile: fewShotFile.map { ArtifactIdentity(name: "few-shot", path: $0, sha256: try? SHA256.hex(ofFile: $0)) })
+            maxPrefixSteps: maxPrefixSteps, fewShotExamples: style.usesFewShot ? fewShot : 0, includePlusTests: plus, limits: sandboxOptions.limits())
     }
 
     var outputDirectory: String {
@@ -79,7 +78,9 @@ struct SampleCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = modelOptions.logger
-        let config = samplingConfiguration()
+        var config = samplingConfiguration()
+        // Hashed here, not in samplingConfiguration(), which validate() calls: parsing stays off the file system.
+        config.fewShotFile = fewShotFile.map { ArtifactIdentity(name: "few-shot", path: $0, sha256: try? SHA256.hex(ofFile: $0)) }
         let loaded = try selection.loadFile()
         let modelIdentity = try modelOptions.identity()
         let manifest = RunManifest(

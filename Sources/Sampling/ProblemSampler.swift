@@ -25,6 +25,8 @@ public struct ProblemSampler: Sendable {
     public var configuration: SamplingConfiguration
     /// Sandbox executions in flight at once.
     public var workers: Int
+    /// The bundled examples few-shot copying is measured against (pseudocode style), read once.
+    let copyReference: FewShotLibrary?
 
     public init(
         model: any LanguageModel, prompts: PromptBuilder, sandbox: any Sandbox, configuration: SamplingConfiguration,
@@ -35,6 +37,7 @@ public struct ProblemSampler: Sendable {
         self.sandbox = sandbox
         self.configuration = configuration
         self.workers = max(1, workers)
+        copyReference = try? FewShotLibrary.bundled()
     }
 
     /// Samples, extracts and grades every program of `problem`.
@@ -62,10 +65,9 @@ public struct ProblemSampler: Sendable {
 
     /// Pseudocode style only: how much of each reasoning text repeats the few-shot examples.
     func fewShotOverlap(_ prefixes: [PrefixRecord], _ problem: Problem) -> [Double]? {
-        guard configuration.style == .pseudocode else { return nil }
         // Always against the bundled examples, whichever the prompt showed, so runs compare.
-        guard let reference = try? FewShotLibrary.bundled() else { return nil }
-        let overlap = FewShotOverlap(library: reference, problem: problem, examples: 2)
+        guard configuration.style == .pseudocode, let copyReference else { return nil }
+        let overlap = FewShotOverlap(library: copyReference, problem: problem, examples: 2)
         // Whole answers (independent sampling) carry their reasoning; an ASPR prefix is it (an
         // empty one has none).
         return prefixes.flatMap { prefix in

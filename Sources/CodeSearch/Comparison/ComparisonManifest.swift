@@ -32,8 +32,8 @@ public struct ComparisonManifest: Codable, Sendable, Hashable {
         let encoder = JSONCoding.encoder(.document)
         // A manifest beside no cells binds nothing (the ledger stays out of git, so a fresh
         // clone has the committed manifest alone): it is rewritten with these settings.
-        let cells = (try? FileManager.default.attributesOfItem(atPath: ledger)[.size] as? Int) ?? 0
-        guard cells > 0, let data = FileManager.default.contents(atPath: path) else {
+        let ledgerBytes = (try? FileManager.default.attributesOfItem(atPath: ledger)[.size] as? Int) ?? 0
+        guard ledgerBytes > 0, let data = FileManager.default.contents(atPath: path) else {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
             try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
