@@ -18,7 +18,7 @@ BENCH_MODEL ?= qwen2.5-coder-0.5b-instruct
 O1CODER := .build/release/o1coder
 
 .PHONY: setup setup-system setup-data setup-llama setup-models build release test demo \
-        setup-train bench-train bench bench-sandbox bench-serve bench-soak bench-inference bench-search bench-tcg bench-calibration bench-fewshot clean
+        setup-train bench-train bench bench-sandbox bench-serve bench-soak bench-inference bench-search bench-tcg bench-calibration bench-fewshot bench-table1 clean
 
 setup: setup-system setup-data setup-llama setup-models
 
@@ -81,6 +81,11 @@ bench-inference: release
 bench-fewshot: release
 	@scripts/setup-models.sh $(BENCH_MODEL)
 	scripts/bench-fewshot.sh $(BENCH_MODEL)
+
+# Table 1 (CoT vs pseudocode, ASPR m = 2, n = 4) on MBPP test: TABLE1_LIMIT problems (100), resumable.
+bench-table1: release
+	@scripts/setup-models.sh $(BENCH_MODEL)
+	scripts/bench-table1.sh $(BENCH_MODEL)
 
 bench-search: release
 	@scripts/setup-models.sh $(BENCH_MODEL)

@@ -28,9 +28,7 @@ struct SampleReportCommand: ParsableCommand {
         let loaded = try runs.map { path -> Table1Run in
             let directory = RunDirectory(path: path)
             let manifest = try directory.readManifest()
-            let records = try directory.finishedProblems()
-            let summary = SamplingSummary(records: records, samplingProtocol: manifest.configuration.samplingProtocol)
-            return Table1Run(directory: path, manifest: manifest, summary: summary)
+            return Table1Run(directory: path, manifest: manifest, records: try directory.finishedProblems())
         }
         let table = Table1(runs: loaded)
         try OutputFile.write(table.markdown, to: out + "/table1.md")

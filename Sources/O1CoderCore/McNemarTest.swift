@@ -21,6 +21,14 @@ public struct McNemarTest: Codable, Sendable, Hashable {
         pValue = Self.exactPValue(onlyFirst, onlySecond)
     }
 
+    /// From the discordant counts. With "problems where the first scores higher" and "where the
+    /// second does" (ties dropped) this is the exact sign test of paired per-problem values.
+    public init(onlyFirst: Int, onlySecond: Int) {
+        self.onlyFirst = onlyFirst
+        self.onlySecond = onlySecond
+        pValue = Self.exactPValue(onlyFirst, onlySecond)
+    }
+
     static func exactPValue(_ b: Int, _ c: Int) -> Double {
         let n = b + c
         guard n > 0 else { return 1 }

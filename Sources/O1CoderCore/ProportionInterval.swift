@@ -34,18 +34,24 @@ public struct ProportionInterval: Codable, Sendable, Hashable {
 
     /// Percentile bootstrap at 95% over problems, seeded so the interval is reproducible.
     public static func bootstrap(_ outcomes: [Bool], resamples: Int = 2000, seed: UInt64 = 42) -> ProportionInterval {
+        bootstrap(means: outcomes.map { $0 ? 1 : 0 }, resamples: resamples, seed: seed)
+    }
+
+    /// Percentile bootstrap at 95% of the mean of per-problem values (pass fractions, or paired
+    /// differences of them, which may be negative), resampling problems; seeded.
+    public static func bootstrap(means values: [Double], resamples: Int = 2000, seed: UInt64 = 42) -> ProportionInterval {
         let method = "bootstrap(\(resamples) resamples, seed \(seed))"
-        guard !outcomes.isEmpty, resamples > 0 else { return ProportionInterval(lower: 0, upper: 1, level: 0.95, method: method) }
+        guard !values.isEmpty, resamples > 0 else { return ProportionInterval(lower: 0, upper: 1, level: 0.95, method: method) }
         var rng = SplitMix64(seed: seed)
-        var rates: [Double] = []
-        rates.reserveCapacity(resamples)
+        var means: [Double] = []
+        means.reserveCapacity(resamples)
         for _ in 0..<resamples {
-            var solved = 0
-            for _ in outcomes.indices where outcomes[Int.random(in: 0..<outcomes.count, using: &rng)] { solved += 1 }
-            rates.append(Double(solved) / Double(outcomes.count))
+            var sum = 0.0
+            for _ in values.indices { sum += values[Int.random(in: 0..<values.count, using: &rng)] }
+            means.append(sum / Double(values.count))
         }
-        rates.sort()
-        func quantile(_ q: Double) -> Double { rates[min(rates.count - 1, max(0, Int((q * Double(rates.count)).rounded(.down))))] }
+        means.sort()
+        func quantile(_ q: Double) -> Double { means[min(means.count - 1, max(0, Int((q * Double(means.count)).rounded(.down))))] }
         return ProportionInterval(lower: quantile(0.025), upper: quantile(0.975), level: 0.95, method: method)
     }
 }

@@ -1,3 +1,4 @@
+public import Evaluation
 public import Inference
 public import O1CoderCore
 public import Reasoning
@@ -114,4 +115,9 @@ public struct SampledProblem: Codable, Sendable, Hashable {
     public var sampleCount: Int { completions.count }
     /// Programs that passed.
     public var passedCount: Int { completions.count { $0.passed } }
+    /// The problem as ASPR's input: each prefix with its completions' outcomes.
+    public var asprProblem: ASPRSamples.Problem {
+        ASPRSamples.Problem(
+            id: taskID, prefixes: prefixes.map { ASPRSamples.Prefix(id: PrefixID("\($0.index)"), passed: $0.completions.map(\.passed)) })
+    }
 }

@@ -88,15 +88,7 @@ public struct SamplingSummary: Codable, Sendable, Hashable {
         let most = records.map(\.sampleCount).min() ?? 0
         passAtK = ks.filter { $0 == 1 || $0 <= most }.map { PassAtKValue(k: $0, value: PassAtK.mean(counts, k: $0)) }
         if samplingProtocol.measuresASPR {
-            let samples = ASPRSamples(
-                problems: records.map { record in
-                    ASPRSamples.Problem(
-                        id: record.taskID,
-                        prefixes: record.prefixes.map {
-                            ASPRSamples.Prefix(id: PrefixID("\($0.index)"), passed: $0.completions.map(\.passed))
-                        })
-                })
-            let result = ASPR.compute(samples)
+            let result = ASPR.compute(ASPRSamples(problems: records.map(\.asprProblem)))
             aspr = ASPRSummary(
                 value: result.value, pooledValue: result.pooledValue,
                 problemsWithCorrectPrefix: result.problemsWithCorrectPrefix, correctPrefixCount: result.correctPrefixCount,

@@ -106,6 +106,12 @@ import Testing
         let b2 = ProportionInterval.bootstrap(Array(repeating: true, count: 5) + Array(repeating: false, count: 5), seed: 7)
         #expect(b1 == b2)
         #expect(b1.lower < 0.5 && b1.upper > 0.5)
+        // The mean form resamples the same way: on 0/1 values it is the proportion's interval.
+        #expect(ProportionInterval.bootstrap(means: Array(repeating: 1, count: 5) + Array(repeating: 0, count: 5), seed: 7) == b1)
+        let d = ProportionInterval.bootstrap(means: [-1, -0.5, 0, 0.5, 1, 1], seed: 3)
+        #expect(d.lower < 1.0 / 6 && d.upper > 1.0 / 6 && d.lower >= -1 && d.upper <= 1)
+        // The sign test from counts is McNemar's computation on the same discordant numbers.
+        #expect(McNemarTest(onlyFirst: 1, onlySecond: 9) == t)
     }
 
     @Test("The ledger resumes: a torn last line is dropped and cut, appends continue on a clean line")

@@ -27,7 +27,7 @@ import Testing
     static func run(_ directory: String, _ style: PromptStyle, _ p: SamplingProtocol, _ records: [SampledProblem]) -> Table1Run {
         var manifest = Fixtures.manifest(Fixtures.configuration(style, p), problems: 2, model: "qwen2.5-coder-0.5b-instruct")
         manifest.selection = ProblemSelection(splits: ["test"], limit: 2)
-        return Table1Run(directory: directory, manifest: manifest, summary: SamplingSummary(records: records, samplingProtocol: p))
+        return Table1Run(directory: directory, manifest: manifest, records: records)
     }
 
     static let runs = [
@@ -60,6 +60,34 @@ import Testing
         #expect(ours.asprVanilla?.problems == 1)
         #expect(ours.asprPseudocode?.percent == 62.5)
         #expect(table.notes.contains { $0.contains("runs/direct") && $0.contains("not in the table") })
+    }
+
+    @Test("cells carry bootstrap intervals over their problems; ours get paired pseudocode − vanilla differences")
+    func intervalsAndPairs() throws {
+        let ours = Table1(runs: Self.runs).rows[1]
+        // Pass@1 vanilla: per-problem fractions 1/4 and 0, so the interval lies within [0, 0.25].
+        let vanilla = try #require(ours.passAt1Vanilla?.interval)
+        #expect(vanilla.lower >= 0 && vanilla.upper <= 0.25 && vanilla.lower <= 0.125 && vanilla.upper >= 0.125)
+        #expect(Table1.paperRow.passAt1Vanilla?.interval == nil)
+        // Pass@1 pairs the independent pseudocode run (3/4, 0) with the CoT run (1/4, 0).
+        let pass = try #require(ours.passAt1Difference)
+        #expect(pass.problems == 2)
+        #expect(abs(pass.points - 25) < 1e-9)
+        #expect(pass.signTest.onlyFirst == 1 && pass.signTest.onlySecond == 0)
+        #expect(pass.interval.lower >= 0 && pass.interval.upper <= 0.5)
+        // ASPR: only Mbpp/1 has a correct prefix in both (pseudocode 3/4, CoT 1/2).
+        let aspr = try #require(ours.asprDifference)
+        #expect(aspr.problems == 1)
+        #expect(abs(aspr.points - 25) < 1e-9)
+        #expect(Table1.paperRow.passAt1Difference == nil)
+    }
+
+    @Test("a difference needs a problem in both runs; ties do not count in the sign test")
+    func differenceEdges() {
+        #expect(Table1Difference(pseudocode: [ProblemID("a"): 1], vanilla: [ProblemID("b"): 0]) == nil)
+        let tied = Table1Difference(pseudocode: [ProblemID("a"): 0.5, ProblemID("b"): 1], vanilla: [ProblemID("a"): 0.5, ProblemID("b"): 0])
+        #expect(tied?.signTest.onlyFirst == 1 && tied?.signTest.onlySecond == 0 && tied?.signTest.pValue == 1)
+        #expect(tied?.problems == 2)
     }
 
     @Test("Markdown render matches the golden file (O1CODER_UPDATE_GOLDEN=1 rewrites it)")

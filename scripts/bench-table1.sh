@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Table 1 of O1-CODER at an honest size (make bench-table1): chain-of-thought against pseudocode
+# on MBPP test, ASPR protocol (m = 2 reasoning prefixes, n = 4 code completions each), BENCH_MODEL,
+# temperature 0.8, seed 42, the bundled few-shot examples (the default). TABLE1_LIMIT problems
+# (default 100), grown in steps of TABLE1_STEP (default 10) with both styles at each step, so a
+# run stopped anywhere leaves the two styles on (nearly) the same problems. Each run resumes and
+# extends: rerun, or rerun with a larger limit. Writes bench/results/table1-runs/{cot,pseudocode}/
+# and bench/results/table1.{md,json} (with 95% intervals and the paired difference).
+. "$(dirname "$0")/bench-common.sh"
+MODEL="${1:-qwen2.5-coder-0.5b-instruct}"
+LIMIT="${TABLE1_LIMIT:-100}"
+STEP="${TABLE1_STEP:-10}"
+[ -f "$MBPP" ] || { echo "error: bench-table1 needs MBPP at $MBPP (../shared/datasets)" >&2; exit 1; }
+run() {  # STYLE N
+  "$O1CODER" sample --dataset mbpp --path "$MBPP" --split test --limit "$2" --style "$1" --prefixes 2 --completions 4 \
+    --model "$MODEL" --threads "${THREADS:-2}" --out "bench/results/table1-runs/$1" \
+    --store bench/results/table1-runs/runs.sqlite > /dev/null
+}
+n=0
+while [ "$n" -lt "$LIMIT" ]; do
+  n=$((n + STEP)); [ "$n" -gt "$LIMIT" ] && n="$LIMIT"
+  echo "[bench-table1] $n of $LIMIT problems" >&2
+  run cot "$n"
+  run pseudocode "$n"
+  "$O1CODER" sample-report bench/results/table1-runs/cot bench/results/table1-runs/pseudocode --out bench/results > /dev/null
+done
+"$O1CODER" sample-report bench/results/table1-runs/cot bench/results/table1-runs/pseudocode --out bench/results
