@@ -1,5 +1,5 @@
 import Testing
-@testable import Training
+@testable import TrainingData
 
 @Suite struct RewardAggregatorTests {
     static let process = [0.9, 0.8, 0.7, 0.9, 0.95]
