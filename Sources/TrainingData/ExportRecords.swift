@@ -53,6 +53,7 @@ public struct DPOPair: Codable, Sendable, Hashable {
     public var prompt: [ChatMessage]
     public var chosen: [ChatMessage]
     public var rejected: [ChatMessage]
+    /// Each side's ranking score (``TraceRanking``): the outcome reward, or φ.
     public var chosenReward: Double
     public var rejectedReward: Double
     public var problemId: String

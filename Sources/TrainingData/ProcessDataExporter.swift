@@ -28,6 +28,8 @@ public struct ProcessDataExporter: Sendable {
     public var minimumVisits: Int
     /// At most this many DPO pairs per problem.
     public var maxPairsPerProblem: Int
+    /// What DPO ranks traces by (and what ``pairMargin`` is measured on).
+    public var dpoRanking: TraceRanking = .outcome
     /// PPM pairs: smallest Q margin between `pos` and `neg` (rStar-Math: 0.5).
     public var ppmMargin: Double = 0.5
     /// PPM pairs: fewest characters by which the two steps must differ (rStar-Math: 20).
@@ -104,22 +106,23 @@ public struct ProcessDataExporter: Sendable {
         return pairs
     }
 
-    /// Complete traces ranked by reward: a trace verified correct against a worse one verified to
-    /// fail the full suite (an unverified rejected trace could be correct).
+    /// Complete traces ranked by ``dpoRanking``: the best trace verified correct against the
+    /// worst verified to fail the full suite (an unverified rejected trace could be correct), with
+    /// at least ``pairMargin`` between their scores; the pair's rewards are those scores.
     public func dpo(_ p: SearchedProblem, prompt: [ChatMessage]) -> [DPOPair] {
-        let ranked = p.terminals.sorted { ($0.reward ?? 0, -$0.nodeIndex) > ($1.reward ?? 0, -$1.nodeIndex) }
+        let scored = p.terminals.map { (node: $0, score: p.score($0, by: dpoRanking)) }
+        let ranked = scored.sorted { ($0.score, -$0.node.nodeIndex) > ($1.score, -$1.node.nodeIndex) }
         var pairs: [DPOPair] = []
         var used = Set<[String]>()
-        outer: for good in ranked where p.passesAllTests(good.nodeIndex) {
-            for bad in ranked.reversed()
-            where (good.reward ?? 0) - (bad.reward ?? 0) >= pairMargin && p.failsFullTests(bad.nodeIndex) {
-                let chosen = Self.render(p.path(to: good.nodeIndex))
-                let rejected = Self.render(p.path(to: bad.nodeIndex))
+        outer: for good in ranked where p.passesAllTests(good.node.nodeIndex) {
+            for bad in ranked.reversed() where good.score - bad.score >= pairMargin && p.failsFullTests(bad.node.nodeIndex) {
+                let chosen = Self.render(p.path(to: good.node.nodeIndex))
+                let rejected = Self.render(p.path(to: bad.node.nodeIndex))
                 guard chosen != rejected, used.insert([chosen, rejected]).inserted else { continue }
                 pairs.append(
                     DPOPair(
                         prompt: prompt, chosen: [.assistant(chosen)], rejected: [.assistant(rejected)],
-                        chosenReward: good.reward ?? 0, rejectedReward: bad.reward ?? 0, problemId: p.problem.id.rawValue))
+                        chosenReward: good.score, rejectedReward: bad.score, problemId: p.problem.id.rawValue))
                 if pairs.count >= maxPairsPerProblem { break outer }
             }
         }

@@ -6,11 +6,15 @@ public struct SearchedProblem: Sendable {
     public var problem: Problem
     public var nodes: [NodeRecord]
     public var executions: [ExecutionRecord]
+    /// A process reward model's P(+) per step, by node index (empty without a PRM); used by
+    /// ``TraceRanking/aggregated(_:step:)``.
+    public var processRewards: [Int: Double]
 
-    public init(problem: Problem, nodes: [NodeRecord], executions: [ExecutionRecord]) {
+    public init(problem: Problem, nodes: [NodeRecord], executions: [ExecutionRecord], processRewards: [Int: Double] = [:]) {
         self.problem = problem
         self.nodes = nodes.sorted { $0.nodeIndex < $1.nodeIndex }
         self.executions = executions
+        self.processRewards = processRewards
     }
 
     func node(_ index: Int) -> NodeRecord? {

@@ -125,4 +125,47 @@ import TrainingData
         #expect(records.allSatisfy { $0.chosen != $0.rejected && $0.chosenReward == 1 })
         try golden("dpo.jsonl", JSONCoding.lines(records))
     }
+
+    /// Two verified-correct traces and two verified failures whose steps differ in value:
+    /// s2 (0.2) ─ c2 ✓, s1 (0.9) ─ c1 ✓, s4 (0.05) ─ c4 ✗, s3 (0.8) ─ c3 ✗.
+    static let ranked: SearchedProblem = {
+        let text = { (body: String) in "```python\ndef add(a, b):\n    return \(body)\n```" }
+        return SearchedProblem(
+            problem: problem,
+            nodes: [
+                node(0, nil, 0, nil, nil, n: 4, q: 2.2),
+                node(1, 0, 1, .structure, "s2", n: 1, q: 0.2), node(2, 0, 1, .structure, "s1", n: 1, q: 0.9),
+                node(3, 0, 1, .structure, "s4", n: 1, q: 0.05), node(4, 0, 1, .structure, "s3", n: 1, q: 0.8),
+                node(5, 1, 2, .code, text("b + a"), n: 1, q: 1, reward: 1), node(6, 2, 2, .code, text("a + b"), n: 1, q: 1, reward: 1),
+                node(7, 3, 2, .code, text("a - b"), n: 1, q: 0.1, reward: 0.1), node(8, 4, 2, .code, text("a * b"), n: 1, q: 0.1, reward: 0.1),
+            ],
+            executions: [5, 6, 7, 8].map { i in
+                ExecutionRecord(
+                    runId: 1, problemId: "Mbpp/2", nodeIndex: i, scope: .full, verdict: i < 7 ? .passed : .failed, passRate: i < 7 ? 1 : 0,
+                    tests: [], code: "")
+            })
+    }()
+
+    @Test("DPO ranked by φ: the steps' values break the outcome's ties (best correct path against the worst failing one)")
+    func phiRanking() throws {
+        var exporter = ProcessDataExporter(maxPairsPerProblem: 1)
+        // By outcome the two sides tie; the first correct and the last failing trace are taken.
+        let byOutcome = try #require(exporter.dpo(Self.ranked, prompt: Self.prompt).first)
+        #expect(byOutcome.chosen.last?.content.contains("b + a") == true && byOutcome.rejected.last?.content.contains("a * b") == true)
+        #expect(byOutcome.chosenReward == 1 && byOutcome.rejectedReward == 0.1)
+        // φ at t = 50 (α = 0.5), code's discount: c1 = 0.5 + 0.5 · (0.9 + 0.9 · 1) / 2 = 0.95 and
+        // c4 = 0.05 + 0.5 · (0.05 + 0.9 · 0.1) / 2 = 0.085.
+        exporter.dpoRanking = .aggregated(RewardAggregator(), step: 50)
+        let byPhi = try #require(exporter.dpo(Self.ranked, prompt: Self.prompt).first)
+        #expect(byPhi.chosen.last?.content.contains("a + b") == true && byPhi.rejected.last?.content.contains("a - b") == true)
+        #expect(abs(byPhi.chosenReward - 0.95) < 1e-12 && abs(byPhi.rejectedReward - 0.085) < 1e-12)
+        // A PRM's scores, where present, replace the tree's values: now s2's path is the best.
+        var scored = Self.ranked
+        scored.processRewards = [1: 0.99, 2: 0.01]
+        let byPRM = try #require(exporter.dpo(scored, prompt: Self.prompt).first)
+        #expect(byPRM.chosen.last?.content.contains("b + a") == true)
+        // At t = 0 (α = 1) φ is the outcome again.
+        exporter.dpoRanking = .aggregated(RewardAggregator(), step: 0)
+        #expect(try #require(exporter.dpo(Self.ranked, prompt: Self.prompt).first).chosen == byOutcome.chosen)
+    }
 }
