@@ -8,6 +8,7 @@ import O1CoderCore
 import RunStorage
 import SelfPlay
 import Training
+import TrainingData
 
 /// `o1coder selfplay`: rounds of search → verified traces → SFT → held-out evaluation.
 struct SelfPlayCommand: AsyncParsableCommand {
@@ -17,7 +18,7 @@ struct SelfPlayCommand: AsyncParsableCommand {
         discussion: """
             Round 0 evaluates --model; each round r searches --train with round r−1's policy (public-test \
             rewards), exports the traces verified on hidden tests, trains NAME-r<r> with SFT (LoRA) from \
-            that policy and evaluates it greedily on --eval's hidden tests. Every stage is recorded in \
+            that policy, then DPO on its verified pairs ranked by φ, and evaluates it greedily on --eval's hidden tests. Every stage is recorded in \
             OUT/selfplay.json: the same command resumes a killed run, more --rounds extend it.
               o1coder selfplay --train mbpp:train --train-limit 50 --eval humaneval --eval-limit 40 --rounds 2 --out sp
             """)
@@ -39,10 +40,13 @@ struct SelfPlayCommand: AsyncParsableCommand {
     @Flag(help: "Update the policy by SFT only (no DPO on the round's preference pairs).") var sftOnly = false
     @Option(help: "Sampled answers per held-out problem for pass@k (0: greedy pass@1 only).") var evalSamples = 0
     @Option(help: "Skip problems every one, or none, of the last N searches solved (0: search all).") var curriculumWindow = 0
+    @Flag(help: "Rank DPO pairs by outcome reward only, not by φ (outcome blended with the steps' values).") var outcomeRanking = false
+    @Option(help: ArgumentHelp("φ's step t per round (α = max(0.1, 1 − 0.01·t)).", valueName: "t")) var phiStepsPerRound = 25
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
         guard rounds >= 0 else { throw ValidationError("--rounds must be at least 0.") }
+        guard phiStepsPerRound >= 0 else { throw ValidationError("--phi-steps-per-round must be at least 0.") }
         _ = try UsageErrors.mapped { (try DatasetSelection(parsing: train), try DatasetSelection(parsing: eval)) }
         if let problem = TrainingRequest.problem(withName: prefix) { throw ValidationError(problem.replacing("--out", with: "--name") + ".") }
     }
@@ -53,7 +57,8 @@ struct SelfPlayCommand: AsyncParsableCommand {
     var configuration: SelfPlayConfiguration {
         SelfPlayConfiguration(
             rollouts: rollouts, width: width, trainingSteps: steps, learningRate: learningRate, threads: threads, seed: seed,
-            namePrefix: prefix, preferenceUpdate: !sftOnly, evaluationSamples: evalSamples, curriculumWindow: curriculumWindow)
+            namePrefix: prefix, preferenceUpdate: !sftOnly, evaluationSamples: evalSamples, curriculumWindow: curriculumWindow,
+            pairRanking: outcomeRanking ? .outcome : .phi(RewardAggregator(), stepsPerRound: phiStepsPerRound))
     }
 
     func run() async throws {

@@ -8,7 +8,7 @@ extension SelfPlayConfiguration {
     /// one seed for search, sampling and training; curriculum off at window 0.
     public init(
         rollouts: Int, width: Int, trainingSteps: Int, learningRate: Double, threads: Int, seed: UInt64, namePrefix: String,
-        preferenceUpdate: Bool, evaluationSamples: Int, curriculumWindow: Int
+        preferenceUpdate: Bool, evaluationSamples: Int, curriculumWindow: Int, pairRanking: PairRanking = .standard
     ) {
         var search = CodeSearchConfiguration.standard
         search.search.rollouts = rollouts
@@ -22,6 +22,7 @@ extension SelfPlayConfiguration {
         training.seed = seed
         self.init(
             search: search, training: training, namePrefix: namePrefix, preferenceUpdate: preferenceUpdate,
-            evaluationSamples: evaluationSamples, curriculum: curriculumWindow > 0 ? Curriculum(window: curriculumWindow) : nil)
+            evaluationSamples: evaluationSamples, curriculum: curriculumWindow > 0 ? Curriculum(window: curriculumWindow) : nil,
+            pairRanking: pairRanking)
     }
 }

@@ -17,10 +17,12 @@ public struct SelfPlayConfiguration: Codable, Sendable, Equatable {
     public var evaluationSamples: Int
     /// Drops problems always or never solved in the last searches from the next one; nil keeps all.
     public var curriculum: Curriculum?
+    /// What the DPO pairs are ranked by.
+    public var pairRanking: PairRanking
 
     public init(
         search: CodeSearchConfiguration = .standard, training: TrainingHyperparameters = .init(), namePrefix: String,
-        preferenceUpdate: Bool = true, evaluationSamples: Int = 0, curriculum: Curriculum? = nil
+        preferenceUpdate: Bool = true, evaluationSamples: Int = 0, curriculum: Curriculum? = nil, pairRanking: PairRanking = .standard
     ) {
         self.search = search
         self.training = training
@@ -28,11 +30,12 @@ public struct SelfPlayConfiguration: Codable, Sendable, Equatable {
         self.preferenceUpdate = preferenceUpdate
         self.evaluationSamples = max(0, evaluationSamples)
         self.curriculum = curriculum
+        self.pairRanking = pairRanking
     }
 
-    enum CodingKeys: String, CodingKey { case search, training, namePrefix, preferenceUpdate, evaluationSamples, curriculum }
+    enum CodingKeys: String, CodingKey { case search, training, namePrefix, preferenceUpdate, evaluationSamples, curriculum, pairRanking }
 
-    /// Directories recorded before the DPO stage and sampled evaluation existed keep their meaning.
+    /// Directories recorded before the DPO stage, sampled evaluation and φ ranking existed keep their meaning.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         search = try c.decode(CodeSearchConfiguration.self, forKey: .search)
@@ -41,5 +44,6 @@ public struct SelfPlayConfiguration: Codable, Sendable, Equatable {
         preferenceUpdate = try c.decodeIfPresent(Bool.self, forKey: .preferenceUpdate) ?? false
         evaluationSamples = try c.decodeIfPresent(Int.self, forKey: .evaluationSamples) ?? 0
         curriculum = try c.decodeIfPresent(Curriculum.self, forKey: .curriculum)
+        pairRanking = try c.decodeIfPresent(PairRanking.self, forKey: .pairRanking) ?? .outcome
     }
 }

@@ -12,7 +12,7 @@ import TrainingData
 
 /// The self-play loop of O1-CODER (spec 1.3): each round the current policy searches the
 /// training problems, the search's verified traces train the next policy (SFT, then DPO on
-/// pairs of a verified-correct against a verified-failing trace), and every
+/// pairs of a verified-correct against a verified-failing trace, ranked by φ), and every
 /// policy is evaluated on held-out problems (greedy pass@1 on their hidden tests). Each stage is
 /// recorded in ``SelfPlayState`` when it finishes and is itself resumable (the search run in
 /// the store, the trainer's checkpoints, the evaluation's ledger), so a run killed anywhere
@@ -176,7 +176,8 @@ public struct SelfPlayLoop: Sendable {
 
     func export(_ round: SelfPlayState.Round) throws -> SelfPlayState.DataFiles {
         guard let run = round.searchRun else { throw SelfPlayError("round \(round.index) has no search run to export") }
-        let exporter = ProcessDataExporter()
+        var exporter = ProcessDataExporter()
+        exporter.dpoRanking = configuration.pairRanking.ranking(round: round.index)
         let folder = roundDirectory(round.index)
         let sft = try exporter.export(run: run, from: store, format: .sft, prompts: zeroShot)
         let dpo = try exporter.export(run: run, from: store, format: .dpo, prompts: zeroShot)
@@ -271,11 +272,20 @@ public struct SelfPlayLoop: Sendable {
             guard recorded == configuration else {
                 var legacy = configuration
                 legacy.search.seedRule = nil
-                if recorded.search.seedRule == nil, recorded == legacy {
+                var byOutcome = configuration
+                byOutcome.pairRanking = .outcome
+                var legacyByOutcome = legacy
+                legacyByOutcome.pairRanking = .outcome
+                if recorded.search.seedRule == nil, recorded == legacy || recorded == legacyByOutcome {
                     // Same flags, but recorded before configuration version 2 (one seed rule).
                     throw SelfPlayError(
                         "\(directory) was started before configuration version 2: its searches derive seeds by the old rule (\(path) has no seedRule), "
                             + "and mixing the two rules would not reproduce. Finish it with the version that started it, or use another --out.")
+                }
+                if recorded == byOutcome {
+                    throw SelfPlayError(
+                        "\(directory) ranks its DPO pairs by outcome reward (it was started before φ ranking, or with --outcome-ranking): "
+                            + "resume it with --outcome-ranking, or use another --out.")
                 }
                 throw SelfPlayError("\(directory) was started with other settings (\(path)). Resume with the same ones or use another --out.")
             }
