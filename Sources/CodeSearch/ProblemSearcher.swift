@@ -16,6 +16,9 @@ public struct ProblemSearcher: Sendable {
     public let rewardTests: RewardTests
     /// The PRM behind `configuration.processReward`, when there is one.
     public let processRewards: (any ProcessRewardModel)?
+    /// The bundled examples few-shot copying is measured against, whatever the prompts showed
+    /// (as `sample` does, so runs with other examples compare), read once.
+    let copyReference: FewShotLibrary?
 
     public init(
         generator: StepGenerator, sandbox: any Sandbox, configuration: CodeSearchConfiguration,
@@ -26,6 +29,7 @@ public struct ProblemSearcher: Sendable {
         self.sandbox = sandbox
         self.configuration = configuration
         self.rewardTests = rewardTests
+        copyReference = try? FewShotLibrary.bundled()
     }
 
     public func search(_ problem: Problem) async throws -> ProblemSearchResult {
@@ -75,7 +79,8 @@ public struct ProblemSearcher: Sendable {
         var result = ProblemSearchResult(
             problem: problem, outcome: outcome, codes: codes, searchReports: searchReports, fullReports: fullReports,
             answer: answer, usage: log.usage, unparsableSteps: log.unparsableSteps, seconds: seconds)
-        let overlap = FewShotOverlap(prompts: generator.prompts, problem: problem)
+        let overlap = copyReference.map { FewShotOverlap(library: $0, problem: problem, examples: 2) }
+            ?? FewShotOverlap(prompts: generator.prompts, problem: problem)
         let rates = outcome.tree.nodes.compactMap(\.step).map { overlap.rate($0.text) }
         result.fewShotOverlap = rates.isEmpty ? 0 : rates.reduce(0, +) / Double(rates.count)
         result.copiedSteps = rates.count { $0 >= FewShotOverlap.copiedThreshold }

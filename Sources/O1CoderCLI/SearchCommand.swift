@@ -59,6 +59,8 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A process reward model (o1coder train prm NAME) that shapes PUCT's priors (implies --selection puct).", valueName: "name"))
     var prm: String?
     @Option(help: "Share of the prior the PRM decides (0: the policy's alone, 1: the PRM's alone).") var prmWeight = 0.5
+    @Option(help: ArgumentHelp("Few-shot examples from this file (the bundled format) instead of the bundled ones.", valueName: "path"))
+    var fewShotFile: String?
 
     func validate() throws {
         if prm != nil, treePolicy == .uct {
@@ -88,12 +90,15 @@ struct SearchCommand: AsyncParsableCommand {
             limit: selection.limit, problems: selection.problemIDs, model: modelOptions.model,
             contextLength: modelOptions.contextLength, threads: modelOptions.threads, rewardTests: tests,
             generatedTestsPath: generatedTests,
-            generatedTestsSHA256: generatedTests.flatMap { try? SHA256.hex(ofFile: $0) })
+            generatedTestsSHA256: generatedTests.flatMap { try? SHA256.hex(ofFile: $0) },
+            fewShotPath: fewShotFile.map { URL(fileURLWithPath: $0).standardizedFileURL.path },
+            fewShotSHA256: fewShotFile.flatMap { try? SHA256.hex(ofFile: $0) })
     }
 
     func run() async throws {
         let logger = modelOptions.logger
         let store = try storeOptions.open()
+        if let fewShotFile, resume == nil { try UsageErrors.requireExisting(fewShotFile, "few-shot file") }
         let run = try startOrResume(store: store)
         let config = run.configuration
         let options = modelOptions.replaying(config)
@@ -103,10 +108,11 @@ struct SearchCommand: AsyncParsableCommand {
         try UsageErrors.mapped { try run.validate() }
         let model = try await options.makeLanguageModel(parallel: config.codeSearch.search.width)
         let rewardTests = try UsageErrors.mapped { try config.rewardTests(for: loaded.problems, log: StandardError.write) }
+        let fewShot = try UsageErrors.mapped { try config.fewShotLibrary(log: StandardError.write) }
         try await sandboxOptions.withSandbox(logger: logger) { sandbox in
             let problems = try await run.prepare(loaded.problems, rewardTests: rewardTests, sandbox: sandbox, log: StandardError.write)
             let searcher = ProblemSearcher(
-                generator: StepGenerator(model: model, prompts: PromptBuilder(library: try FewShotLibrary.bundled())),
+                generator: StepGenerator(model: model, prompts: PromptBuilder(library: fewShot)),
                 sandbox: sandbox, configuration: config.codeSearch, rewardTests: rewardTests,
                 processRewards: try await options.processRewardModel(for: config.codeSearch.processReward))
             let interrupt = InterruptHandler { try? store.setStatus(.interrupted, run: run.id) }

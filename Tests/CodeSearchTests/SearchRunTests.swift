@@ -4,6 +4,7 @@ import Foundation
 import Inference
 import Models
 import O1CoderCore
+import Reasoning
 import Reports
 import RunStorage
 import Search
@@ -117,6 +118,35 @@ import Testing
             try Self.configuration(path: "x", rewardTests: .generated, testsFile: "/nonexistent/t.jsonl")
                 .rewardTests(for: [], log: { _ in })
         }
+    }
+
+    @Test("Few-shot examples come from the recorded file (a changed file is warned about) or, with none recorded, the bundled ones")
+    func fewShotFile() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var configuration = Self.configuration(path: directory + "/mbpp.jsonl", rewardTests: .public)
+        var warnings: [String] = []
+        #expect(try configuration.fewShotLibrary { warnings.append($0) } == FewShotLibrary.bundled())
+        // The format-only examples of bench-fewshot, copied so the test may change the file.
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../bench/fewshot/format-only.json").path
+        let file = directory + "/examples.json"
+        try FileManager.default.copyItem(atPath: source, toPath: file)
+        configuration.fewShotPath = file
+        configuration.fewShotSHA256 = try SHA256.hex(ofFile: file)
+        let library = try configuration.fewShotLibrary { warnings.append($0) }
+        #expect(library != (try FewShotLibrary.bundled()))
+        #expect(warnings.isEmpty)
+        // Recorded and read back with the run (Codable), then the file changes: a warning, same examples.
+        let decoded = try JSONDecoder().decode(SearchRunConfiguration.self, from: JSONEncoder().encode(configuration))
+        #expect(decoded.fewShotPath == file && decoded.fewShotSHA256 == configuration.fewShotSHA256)
+        try (String(contentsOfFile: file, encoding: .utf8) + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try decoded.fewShotLibrary { warnings.append($0) } == library)
+        #expect(warnings.count == 1 && warnings[0].contains("changed since the run started"))
+        // A configuration recorded before the option existed has no file: bundled examples.
+        var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(Self.configuration(path: file, rewardTests: .public))) as? [String: Any])
+        object.removeValue(forKey: "fewShotPath")
+        let old = try JSONDecoder().decode(SearchRunConfiguration.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(old.fewShotPath == nil)
     }
 
     @Test("--selection: the preset's policy unless chosen; a PRM turns on PUCT")

@@ -57,6 +57,29 @@ import ChildProcesses
     }
 
     @Test(
+        "--few-shot-file is recorded with the run (what --resume replays) and shown by runs show; a missing file is a usage error",
+        .requires(.o1coderBinary, .testModel, .python3), .timeLimit(.minutes(5)))
+    func fewShotFile() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("o1coder-fewshot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("runs.sqlite").path
+        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../bench/fewshot/format-only.json")
+            .standardizedFileURL.path
+        let arguments = [
+            "search", "--dataset", "humaneval", "--limit", "1", "--model", TestEnvironment.testModelReference, "--store", store,
+            "--rollouts", "1", "--width", "1", "--max-tokens", "48", "--ctx", "4096", "--few-shot-file", examples,
+        ]
+        let search = try await Self.run(arguments)
+        #expect(search.status == 0, "\(search.stderr)")
+        let show = try await Self.run(["runs", "show", "1", "--store", store])
+        #expect(show.stdout.contains("few-shot examples") && show.stdout.contains(examples), "\(show.stdout)")
+        // A missing file is a usage error before any model loads.
+        let missing = try await Self.run(Array(arguments.dropLast(2)) + ["--few-shot-file", dir.path + "/none.json"])
+        #expect(missing.status == 64 && missing.stderr.contains("no such file"), "\(missing.stderr)")
+    }
+
+    @Test(
         "kill -9 during a search, then --resume: finished problems are kept and never searched again",
         .requires(.o1coderBinary, .testModel, .python3, .sharedDataset("mbpp/mbpp.jsonl")), .timeLimit(.minutes(10)))
     func killAndResume() async throws {

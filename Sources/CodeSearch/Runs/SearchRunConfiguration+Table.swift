@@ -27,6 +27,7 @@ extension SearchRunConfiguration {
             ("sandbox limits", "cpu \(limits.cpuSeconds) s · wall \(limits.wallSeconds) s · memory \(limits.memory)"),
         ]
         if let generatedTestsPath { rows.append(("generated tests", generatedTestsPath)) }
+        rows.append(("few-shot examples", fewShotPath ?? "bundled"))
         if let prm = codeSearch.processReward { rows.append(("process reward", "\(prm.model) · weight \(prm.weight)")) }
         return rows
     }

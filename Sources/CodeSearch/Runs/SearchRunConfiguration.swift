@@ -1,5 +1,6 @@
 public import Datasets
 public import O1CoderCore
+public import Reasoning
 import TestGeneration
 
 /// What a search run records so that `--resume` continues it exactly: the resolved search
@@ -20,11 +21,14 @@ public struct SearchRunConfiguration: Codable, Sendable, Equatable {
     public var rewardTests: SearchTestsSource?
     public var generatedTestsPath: String?
     public var generatedTestsSHA256: String?
+    /// The prompts' few-shot examples from this file (absolute), nil for the bundled ones.
+    public var fewShotPath: String?
+    public var fewShotSHA256: String?
 
     public init(
         preset: SearchPreset, codeSearch: CodeSearchConfiguration, dataset: DatasetName, path: String, split: [MBPPSplit],
         limit: Int?, problems: [String], model: String, contextLength: Int, threads: Int, rewardTests: SearchTestsSource?,
-        generatedTestsPath: String?, generatedTestsSHA256: String?
+        generatedTestsPath: String?, generatedTestsSHA256: String?, fewShotPath: String? = nil, fewShotSHA256: String? = nil
     ) {
         self.preset = preset
         self.codeSearch = codeSearch
@@ -39,6 +43,18 @@ public struct SearchRunConfiguration: Codable, Sendable, Equatable {
         self.rewardTests = rewardTests
         self.generatedTestsPath = generatedTestsPath
         self.generatedTestsSHA256 = generatedTestsSHA256
+        self.fewShotPath = fewShotPath
+        self.fewShotSHA256 = fewShotSHA256
+    }
+
+    /// The few-shot examples the run's prompts show: the recorded file or the bundled ones. A
+    /// file that changed since the run started is warned about, not refused (as generated tests).
+    public func fewShotLibrary(log: (String) -> Void) throws -> FewShotLibrary {
+        guard let fewShotPath else { return try FewShotLibrary.bundled() }
+        if let fewShotSHA256, let now = try? SHA256.hex(ofFile: fewShotPath), now != fewShotSHA256 {
+            log("warning: \(fewShotPath) changed since the run started (sha256 \(fewShotSHA256.prefix(12))… → \(now.prefix(12))…)")
+        }
+        return try FewShotLibrary.load(path: fewShotPath)
     }
 
     /// The run's problems: its recorded dataset, file, splits, ids and limit, read with `options`'s
