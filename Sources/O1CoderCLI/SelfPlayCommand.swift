@@ -40,6 +40,10 @@ struct SelfPlayCommand: AsyncParsableCommand {
     @Flag(help: "Update the policy by SFT only (no DPO on the round's preference pairs).") var sftOnly = false
     @Option(help: "Sampled answers per held-out problem for pass@k (0: greedy pass@1 only).") var evalSamples = 0
     @Option(help: "Skip problems every one, or none, of the last N searches solved (0: search all).") var curriculumWindow = 0
+    @Option(help: ArgumentHelp("Held-out ASPR: pseudocode prefixes per problem (0: no ASPR).", valueName: "m")) var evalAsprPrefixes = 0
+    @Option(help: ArgumentHelp("Held-out ASPR: code completions per prefix.", valueName: "n")) var evalAsprCompletions = 4
+    @Option(help: ArgumentHelp("Held-out MCTS solved at this many generated tokens per problem (0: none).", valueName: "tokens"))
+    var evalSearchBudget = 0
     @Flag(help: "Rank DPO pairs by outcome reward only, not by φ (outcome blended with the steps' values).") var outcomeRanking = false
     @Option(help: ArgumentHelp("φ's step t per round (α = max(0.1, 1 − 0.01·t)).", valueName: "t")) var phiStepsPerRound = 25
     @OptionGroup var storeOptions: StoreOptions
@@ -47,6 +51,9 @@ struct SelfPlayCommand: AsyncParsableCommand {
     func validate() throws {
         guard rounds >= 0 else { throw ValidationError("--rounds must be at least 0.") }
         guard phiStepsPerRound >= 0 else { throw ValidationError("--phi-steps-per-round must be at least 0.") }
+        guard evalAsprPrefixes >= 0, evalAsprCompletions >= 1, evalSearchBudget >= 0 else {
+            throw ValidationError("--eval-aspr-prefixes and --eval-search-budget must be at least 0, --eval-aspr-completions at least 1.")
+        }
         _ = try UsageErrors.mapped { (try DatasetSelection(parsing: train), try DatasetSelection(parsing: eval)) }
         if let problem = TrainingRequest.problem(withName: prefix) { throw ValidationError(problem.replacing("--out", with: "--name") + ".") }
     }
@@ -58,7 +65,9 @@ struct SelfPlayCommand: AsyncParsableCommand {
         SelfPlayConfiguration(
             rollouts: rollouts, width: width, trainingSteps: steps, learningRate: learningRate, threads: threads, seed: seed,
             namePrefix: prefix, preferenceUpdate: !sftOnly, evaluationSamples: evalSamples, curriculumWindow: curriculumWindow,
-            pairRanking: outcomeRanking ? .outcome : .phi(RewardAggregator(), stepsPerRound: phiStepsPerRound))
+            pairRanking: outcomeRanking ? .outcome : .phi(RewardAggregator(), stepsPerRound: phiStepsPerRound),
+            evaluationASPR: evalAsprPrefixes > 0 ? .init(prefixes: evalAsprPrefixes, completions: evalAsprCompletions) : nil,
+            evaluationSearchBudget: evalSearchBudget > 0 ? evalSearchBudget : nil)
     }
 
     func run() async throws {

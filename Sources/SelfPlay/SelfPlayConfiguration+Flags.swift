@@ -8,7 +8,8 @@ extension SelfPlayConfiguration {
     /// one seed for search, sampling and training; curriculum off at window 0.
     public init(
         rollouts: Int, width: Int, trainingSteps: Int, learningRate: Double, threads: Int, seed: UInt64, namePrefix: String,
-        preferenceUpdate: Bool, evaluationSamples: Int, curriculumWindow: Int, pairRanking: PairRanking = .standard
+        preferenceUpdate: Bool, evaluationSamples: Int, curriculumWindow: Int, pairRanking: PairRanking = .standard,
+        evaluationASPR: ASPRSettings? = nil, evaluationSearchBudget: Int? = nil
     ) {
         var search = CodeSearchConfiguration.standard
         search.search.rollouts = rollouts
@@ -23,6 +24,6 @@ extension SelfPlayConfiguration {
         self.init(
             search: search, training: training, namePrefix: namePrefix, preferenceUpdate: preferenceUpdate,
             evaluationSamples: evaluationSamples, curriculum: curriculumWindow > 0 ? Curriculum(window: curriculumWindow) : nil,
-            pairRanking: pairRanking)
+            pairRanking: pairRanking, evaluationASPR: evaluationASPR, evaluationSearchBudget: evaluationSearchBudget)
     }
 }

@@ -19,10 +19,27 @@ public struct SelfPlayConfiguration: Codable, Sendable, Equatable {
     public var curriculum: Curriculum?
     /// What the DPO pairs are ranked by.
     public var pairRanking: PairRanking
+    /// ASPR of every policy on the held-out problems (pseudocode reasoning, the search's prompts
+    /// and sampling); nil leaves it out.
+    public var evaluationASPR: ASPRSettings?
+    /// Held-out problems solved by the standard MCTS at this many generated tokens per problem;
+    /// nil leaves it out.
+    public var evaluationSearchBudget: Int?
+
+    /// m reasoning prefixes per problem, n code completions after each.
+    public struct ASPRSettings: Codable, Sendable, Equatable {
+        public var prefixes: Int
+        public var completions: Int
+        public init(prefixes: Int, completions: Int) {
+            self.prefixes = prefixes
+            self.completions = completions
+        }
+    }
 
     public init(
         search: CodeSearchConfiguration = .standard, training: TrainingHyperparameters = .init(), namePrefix: String,
-        preferenceUpdate: Bool = true, evaluationSamples: Int = 0, curriculum: Curriculum? = nil, pairRanking: PairRanking = .standard
+        preferenceUpdate: Bool = true, evaluationSamples: Int = 0, curriculum: Curriculum? = nil, pairRanking: PairRanking = .standard,
+        evaluationASPR: ASPRSettings? = nil, evaluationSearchBudget: Int? = nil
     ) {
         self.search = search
         self.training = training
@@ -31,9 +48,13 @@ public struct SelfPlayConfiguration: Codable, Sendable, Equatable {
         self.evaluationSamples = max(0, evaluationSamples)
         self.curriculum = curriculum
         self.pairRanking = pairRanking
+        self.evaluationASPR = evaluationASPR
+        self.evaluationSearchBudget = evaluationSearchBudget
     }
 
-    enum CodingKeys: String, CodingKey { case search, training, namePrefix, preferenceUpdate, evaluationSamples, curriculum, pairRanking }
+    enum CodingKeys: String, CodingKey {
+        case search, training, namePrefix, preferenceUpdate, evaluationSamples, curriculum, pairRanking, evaluationASPR, evaluationSearchBudget
+    }
 
     /// Directories recorded before the DPO stage, sampled evaluation and φ ranking existed keep their meaning.
     public init(from decoder: any Decoder) throws {
@@ -45,5 +66,7 @@ public struct SelfPlayConfiguration: Codable, Sendable, Equatable {
         evaluationSamples = try c.decodeIfPresent(Int.self, forKey: .evaluationSamples) ?? 0
         curriculum = try c.decodeIfPresent(Curriculum.self, forKey: .curriculum)
         pairRanking = try c.decodeIfPresent(PairRanking.self, forKey: .pairRanking) ?? .outcome
+        evaluationASPR = try c.decodeIfPresent(ASPRSettings.self, forKey: .evaluationASPR)
+        evaluationSearchBudget = try c.decodeIfPresent(Int.self, forKey: .evaluationSearchBudget)
     }
 }

@@ -243,11 +243,18 @@ public struct SelfPlayLoop: Sendable {
             rewardTests: rewardTests, arms: [.greedyDirect], budgets: [], ledger: ledger)
         let records = try await comparison.run(problems)
         let solved = records.filter(\.solved).count
+        var aspr: SelfPlayState.ASPREvaluation?
+        if let settings = configuration.evaluationASPR { aspr = try await asprEvaluation(model, settings, round: round, problems: problems) }
+        var search: SelfPlayState.SearchEvaluation?
+        if let budget = configuration.evaluationSearchBudget {
+            search = try await searchEvaluation(model, budget: budget, round: round, problems: problems)
+        }
         return SelfPlayState.Evaluation(
             policy: policy, solved: solved, problems: records.count,
             interval: .wilson(successes: solved, trials: records.count),
             outcomes: Dictionary(records.map { ($0.problem.rawValue, $0.solved) }, uniquingKeysWith: { a, _ in a }),
-            sampled: configuration.evaluationSamples > 0 ? try await sampledEvaluation(model, round: round, problems: problems) : nil)
+            sampled: configuration.evaluationSamples > 0 ? try await sampledEvaluation(model, round: round, problems: problems) : nil,
+            aspr: aspr, search: search)
     }
 
     func roundDirectory(_ index: Int) -> String { directory + "/round-\(index)" }

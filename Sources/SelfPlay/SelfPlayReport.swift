@@ -3,7 +3,7 @@ import Foundation
 public import Reports
 
 /// The self-play run as a page: per-round curves (held-out greedy pass@1 with its Wilson
-/// interval, sampled pass@k, the training search's solved rate) and a lineage table (which
+/// interval, sampled pass@k, ASPR, MCTS solved at a fixed budget, the training search's solved rate) and a lineage table (which
 /// policy searched, what data it produced, which model that trained).
 public struct SelfPlayReport: Sendable {
     public var state: SelfPlayState
@@ -31,6 +31,18 @@ public struct SelfPlayReport: Sendable {
                         upper: interval.upper)
                 }),
         ]
+        result.append(
+            BudgetCurveChart.Series(
+                name: "held-out ASPR",
+                points: rounds.compactMap { r in r.evaluation?.aspr?.value.map { .init(budget: r.index, rate: $0, lower: $0, upper: $0) } }))
+        result.append(
+            BudgetCurveChart.Series(
+                name: "held-out MCTS solved (fixed budget)",
+                points: rounds.compactMap { r in
+                    r.evaluation?.search.map { m in
+                        .init(budget: r.index, rate: Self.rate(m.solved, m.problems), lower: m.interval.lower, upper: m.interval.upper)
+                    }
+                }))
         let ks = Set(rounds.flatMap { $0.evaluation?.sampled?.passAtK.keys.map { $0 } ?? [] }).sorted()
         for k in ks {
             result.append(
@@ -56,6 +68,8 @@ public struct SelfPlayReport: Sendable {
                 + cell(data) + cell(r.sftModel) + cell(r.trainedModel) + cell(r.policy)
                 + cell(e.map { "\($0.solved)/\($0.problems) [\(Self.percent($0.interval.lower)), \(Self.percent($0.interval.upper))]" })
                 + cell(e?.sampled.map { s in s.passAtK.sorted { $0.key < $1.key }.map { "@\($0.key) \(Self.percent($0.value))" }.joined(separator: " ") })
+                + cell(e?.aspr.map { a in (a.value.map(Self.percent) ?? "n/a") + " [\(a.problemsWithCorrectPrefix)/\(a.problems)]" })
+                + cell(e?.search.map { m in "\(m.solved)/\(m.problems) @ \(m.budget) tokens" })
                 + cell(r.note) + "</tr>"
         }.joined()
         return """
@@ -63,7 +77,8 @@ public struct SelfPlayReport: Sendable {
             <style>body{font-family:sans-serif;margin:2em}td,th{padding:2px 8px;text-align:left;border-bottom:1px solid #ddd}</style></head><body>
             <h1>Self-play</h1>\(chart.svg())
             <table><tr><th>round</th><th>searched with</th><th>train solved</th><th>data</th><th>SFT model</th><th>trained</th>\
-            <th>policy</th><th>held-out pass@1 (95% Wilson)</th><th>sampled pass@k</th><th>note</th></tr>\(rows)</table>
+            <th>policy</th><th>held-out pass@1 (95% Wilson)</th><th>sampled pass@k</th><th>ASPR [problems with a correct prefix]</th>\
+            <th>MCTS solved</th><th>note</th></tr>\(rows)</table>
             <p>Held-out numbers are on the evaluation problems' hidden tests; the search's rewards used public tests only.
             Round 0 is the base policy.</p></body></html>
 

@@ -16,6 +16,20 @@ extension SelfPlayState {
                 + (r.policy ?? "-").padding(toLength: 32, withPad: " ", startingAt: 0)
                 + searched.padding(toLength: 17, withPad: " ", startingAt: 0)
                 + String(r.data?.sftRecords ?? 0).padding(toLength: 5, withPad: " ", startingAt: 0) + evaluation)
+            if let e = r.evaluation, e.aspr != nil || e.search != nil {
+                var more: [String] = []
+                if let a = e.aspr {
+                    more.append(
+                        "held-out ASPR m=\(a.prefixes) n=\(a.completions): " + (a.value.map { String(format: "%.1f%%", 100 * $0) } ?? "n/a")
+                            + " (\(a.problemsWithCorrectPrefix)/\(a.problems) problems with a correct prefix)")
+                }
+                if let m = e.search {
+                    more.append(
+                        String(format: "MCTS at %d tokens: %d/%d = %.1f%% [%.1f, %.1f]", m.budget, m.solved, m.problems,
+                               100 * Double(m.solved) / Double(max(1, m.problems)), 100 * m.interval.lower, 100 * m.interval.upper))
+                }
+                lines.append("       " + more.joined(separator: " · "))
+            }
             if let note = r.note { lines.append("       \(note)") }
         }
         return lines

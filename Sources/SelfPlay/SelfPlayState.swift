@@ -63,6 +63,37 @@ public struct SelfPlayState: Codable, Sendable, Equatable {
         public var outcomes: [String: Bool]
         /// pass@k from sampled answers, with ``SelfPlayConfiguration/evaluationSamples`` > 0.
         public var sampled: SampledEvaluation?
+        /// ASPR of pseudocode reasoning, with ``SelfPlayConfiguration/evaluationASPR``.
+        public var aspr: ASPREvaluation?
+        /// MCTS solved at a fixed token budget, with ``SelfPlayConfiguration/evaluationSearchBudget``.
+        public var search: SearchEvaluation?
+    }
+
+    /// ASPR (pseudocode, m prefixes × n completions per problem) of a policy on the held-out
+    /// problems, graded on their hidden tests.
+    public struct ASPREvaluation: Codable, Sendable, Equatable {
+        public var prefixes: Int
+        public var completions: Int
+        /// Nil when no problem has a correct prefix.
+        public var value: Double?
+        public var problemsWithCorrectPrefix: Int
+        public var problems: Int
+        /// Mean pass fraction over every problem's m × n programs.
+        public var passAt1: Double?
+        /// Per problem with a correct prefix, its ASPR (paired comparisons between rounds).
+        public var perProblem: [String: Double]
+    }
+
+    /// The standard MCTS at a fixed budget of generated tokens per held-out problem (public-test
+    /// rewards, stop at the first answer passing them); solved = the chosen answer passes the
+    /// hidden tests.
+    public struct SearchEvaluation: Codable, Sendable, Equatable {
+        public var budget: Int
+        public var solved: Int
+        public var problems: Int
+        public var interval: ProportionInterval
+        public var meanTokens: Double
+        public var outcomes: [String: Bool]
     }
 
     /// pass@k (Chen et al.'s unbiased estimator) from `samples` answers per held-out problem.
