@@ -60,6 +60,12 @@ public struct DatasetSelectionOptions: ParsableArguments, Sendable {
 
     /// The problems with EvalPlus suites completed by the expected-output oracle.
     public func completeTests(of result: LoadResult, sandbox: any Sandbox, workers: Int) async throws -> [Problem] {
+        try await Self.completeTests(of: result, sandbox: sandbox, workers: workers)
+    }
+
+    /// The problems of `result` (loaded by any selection) with EvalPlus suites completed by the
+    /// expected-output oracle; progress and notes on stderr.
+    public static func completeTests(of result: LoadResult, sandbox: any Sandbox, workers: Int) async throws -> [Problem] {
         guard result.needsOracle else { return result.problems }
         let completion = try await ExpectedOutputOracle(sandbox: sandbox, workers: workers)
             .complete(result, progress: StandardError.progress)

@@ -83,6 +83,10 @@ struct BenchSearchCommand: AsyncParsableCommand {
             .benchSearch, output: ledger, configuration: manifest, seed: sampling.seed, model: spec.name,
             modelSHA256: spec.sha256, dataset: loaded
         ) { try await ProcessSandbox.with(logger: modelOptions.logger) { sandbox in
+            // EvalPlus suites get their expected outputs first, so "solved" means base + plus tests.
+            let completed = Dictionary(
+                try await selection.completeTests(of: loaded, sandbox: sandbox, workers: 2).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let problems = problems.map { completed[$0.id] ?? $0 }
             let comparison = ComputeMatchedComparison(
                 model: model, prompts: PromptBuilder(library: try FewShotLibrary.bundled()), sandbox: sandbox,
                 configuration: c, rewardTests: tests,

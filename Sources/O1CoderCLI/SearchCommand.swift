@@ -110,7 +110,9 @@ struct SearchCommand: AsyncParsableCommand {
         let rewardTests = try UsageErrors.mapped { try config.rewardTests(for: loaded.problems, log: StandardError.write) }
         let fewShot = try UsageErrors.mapped { try config.fewShotLibrary(log: StandardError.write) }
         try await sandboxOptions.withSandbox(logger: logger) { sandbox in
-            let problems = try await run.prepare(loaded.problems, rewardTests: rewardTests, sandbox: sandbox, log: StandardError.write)
+            // EvalPlus suites get their expected outputs first, so "solved" means base + plus tests.
+            let complete = try await selection.completeTests(of: loaded, sandbox: sandbox, workers: sandboxOptions.workers)
+            let problems = try await run.prepare(complete, rewardTests: rewardTests, sandbox: sandbox, log: StandardError.write)
             let searcher = ProblemSearcher(
                 generator: StepGenerator(model: model, prompts: PromptBuilder(library: fewShot)),
                 sandbox: sandbox, configuration: config.codeSearch, rewardTests: rewardTests,

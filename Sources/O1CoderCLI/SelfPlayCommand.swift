@@ -72,9 +72,9 @@ struct SelfPlayCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = CLILogger.make(verbose: false)
-        let (trainProblems, evalProblems) = try UsageErrors.mapped {
-            (try DatasetSelection(parsing: train, limit: trainLimit).load(log: StandardError.write).problems,
-             try DatasetSelection(parsing: eval, limit: evalLimit).load(log: StandardError.write).problems)
+        let (trainSet, evalSet) = try UsageErrors.mapped {
+            (try DatasetSelection(parsing: train, limit: trainLimit).load(log: StandardError.write),
+             try DatasetSelection(parsing: eval, limit: evalLimit).load(log: StandardError.write))
         }
         let store = ModelStore.standard()
         let environment = try TrainingEnvironment.beside(store)
@@ -82,6 +82,9 @@ struct SelfPlayCommand: AsyncParsableCommand {
         let state = try await storeOptions.listing(
             .selfplay, output: out, configuration: configuration, seed: seed, model: model, dataset: nil
         ) { try await ProcessSandbox.with(configuration: SandboxConfiguration(), logger: logger) { sandbox in
+            // EvalPlus suites get their expected outputs first (the hidden tests are base + plus).
+            let trainProblems = try await DatasetSelectionOptions.completeTests(of: trainSet, sandbox: sandbox, workers: 2)
+            let evalProblems = try await DatasetSelectionOptions.completeTests(of: evalSet, sandbox: sandbox, workers: 2)
             let loop = try SelfPlayLoop(
                 configuration: configuration,
                 models: SelfPlayLoop.embeddedModels(store: store, threads: threads, logger: logger),

@@ -80,6 +80,23 @@ import ChildProcesses
     }
 
     @Test(
+        "search on HumanEval+ completes the plus suites with the expected-output oracle before searching (hidden = base + plus)",
+        .requires(.o1coderBinary, .testModel, .python3, .sharedDataset("evalplus/HumanEvalPlus-v0.1.10.jsonl.gz")), .timeLimit(.minutes(5)))
+    func evalPlusSuites() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("o1coder-plus-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let search = try await Self.run([
+            "search", "--dataset", "humaneval-plus", "--path", TestEnvironment.sharedDataset("evalplus/HumanEvalPlus-v0.1.10.jsonl.gz"),
+            "--limit", "1", "--model", TestEnvironment.testModelReference, "--store", dir.appendingPathComponent("runs.sqlite").path,
+            "--rollouts", "1", "--width", "1", "--max-tokens", "48", "--ctx", "4096",
+        ])
+        #expect(search.status == 0, "\(search.stderr)")
+        #expect(
+            search.stderr.contains("expected outputs computed") || search.stderr.contains("expected outputs from cache"), "\(search.stderr)")
+    }
+
+    @Test(
         "kill -9 during a search, then --resume: finished problems are kept and never searched again",
         .requires(.o1coderBinary, .testModel, .python3, .sharedDataset("mbpp/mbpp.jsonl")), .timeLimit(.minutes(10)))
     func killAndResume() async throws {
