@@ -77,48 +77,4 @@ else
   log "APPS subset skipped (APPS_LIMIT=0 or $SHARED/apps missing)"
 fi
 
-python3 - "$WORK" "$MODEL" "$OUT" "$TESTS" "$MAX_TOKENS" "$MUTANTS" "$SEED" "${sets[@]}" <<'PY'
-import datetime, json, platform, sys
-work, model, out, tests, max_tokens, mutants, seed, *sets = sys.argv[1:]
-result = {
-    "model": model, "date": datetime.datetime.now().isoformat(timespec="seconds"), "host": platform.node(),
-    "settings": {"tests_per_prompt": int(tests), "max_tokens": int(max_tokens), "mutants_per_problem": int(mutants),
-                 "seed": int(seed)},
-    "sets": {},
-}
-def pct(x):
-    return "n/a" if x is None else f"{100 * x:.1f}%"
-lines = [f"TCG bench · {model}"]
-for name in sets:
-    ev = json.load(open(f"{work}/{name}-{model}-eval.json"))
-    timing = json.load(open(f"{work}/{name}-{model}-timing.json"))
-    g, q = ev["generation"], ev["quality"]
-    p, d, a = q["passRate"], q["discrimination"], q["agreement"]
-    tp, fp, fn, tn = a["truePositives"], a["falsePositives"], a["falseNegatives"], a["trueNegatives"]
-    agreement = {
-        "matrix": {"tp": tp, "fp": fp, "fn": fn, "tn": tn},
-        "agreement": (tp + tn) / (tp + fp + fn + tn) if tp + fp + fn + tn else None,
-        "precision": tp / (tp + fp) if tp + fp else None,
-        "recall": tp / (tp + fn) if tp + fn else None,
-    }
-    result["sets"][name] = {
-        "mode": timing["mode"], "samples_per_problem": timing["samples_per_problem"],
-        "problems": len(ev["problems"]), "generate_wall_seconds": timing["generate_wall_seconds"],
-        "generation": g, "pass_rate": p, "discrimination": d, "agreement": agreement,
-        "mutants_generated": ev["mutantsGenerated"], "mutants_evaluated": ev["mutantsEvaluated"],
-    }
-    parse = g["parsed"] / g["proposed"] if g["proposed"] else None
-    lines.append(
-        f"{name:5} {len(ev['problems']):3} problems ({', '.join(f'{k} {v}' for k, v in sorted(g['byMode'].items()))}) · "
-        f"{timing['generate_wall_seconds']} s · proposed {g['proposed']} · parsed {pct(parse)} · kept {g['kept']} "
-        f"({g['problemsWithTests']} problems with tests) · rejected by reference {g['rejectedByReference']}")
-    lines.append(
-        f"      pass rate on reference strict micro {pct(p.get('strictMicro'))} macro {pct(p.get('strictMacro'))} · "
-        f"lenient micro {pct(p.get('lenientMicro'))} macro {pct(p.get('lenientMacro'))}")
-    lines.append(
-        f"      discrimination {d['rejected']}/{d['wrongSolutions']} = {pct(d.get('micro'))} (macro {pct(d.get('macro'))}) · "
-        f"agreement {pct(agreement['agreement'])} · precision {pct(agreement['precision'])} · recall {pct(agreement['recall'])}")
-json.dump(result, open(out, "w"), indent=2, sort_keys=True)
-print("\n".join(lines))
-print(f"→ {out}")
-PY
+python3 bench/tcg_summary.py "$WORK" "$MODEL" "$OUT" "$TESTS" "$MAX_TOKENS" "$MUTANTS" "$SEED" "${sets[@]}"
