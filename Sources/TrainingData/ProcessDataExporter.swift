@@ -58,9 +58,12 @@ public struct ProcessDataExporter: Sendable {
     }
 
     /// One record per complete path whose steps were each visited at least ``minimumVisits``
-    /// times: every step with its value and label (``labelRule``).
+    /// times: every step with its value and label (``labelRule``). The record's prompt is the
+    /// problem's own text, as the PRM scorer shows it (`LlamaProcessRewardModel`: the problem as
+    /// the user's turn, the tagged steps as the answer), not the policy's prompt: a PRM trained
+    /// on one and scored on the other would be judged off its training distribution.
     public func prm(_ p: SearchedProblem, prompt: [ChatMessage]) -> [PRMExample] {
-        let promptText = Self.flatten(prompt)
+        let promptText = p.problem.prompt
         return p.terminals.compactMap { t in
             let path = p.path(to: t.nodeIndex)
             guard path.allSatisfy({ $0.isTerminal || $0.visits >= minimumVisits }) else { return nil }

@@ -66,6 +66,8 @@ import TrainingData
         #expect(records[1].labels == [true, false])
         #expect(records[2].values == [0.1, 0.1])
         #expect(records[2].labels == [false, false])
+        // The problem as the PRM scorer shows it, not the policy's system prompt.
+        #expect(records.allSatisfy { $0.prompt == Self.problem.prompt })
         try golden("prm.jsonl", JSONCoding.lines(records))
     }
 
