@@ -44,12 +44,16 @@ struct SelfPlayCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Held-out ASPR: code completions per prefix.", valueName: "n")) var evalAsprCompletions = 4
     @Option(help: ArgumentHelp("Held-out MCTS solved at this many generated tokens per problem (0: none).", valueName: "tokens"))
     var evalSearchBudget = 0
+    @Flag(help: "Train a PRM after every round on all process data so far; from round 2 it shapes the search's priors (PUCT).")
+    var prm = false
+    @Option(help: "With --prm: share of PUCT's prior the PRM decides.") var prmWeight = 0.5
     @Flag(help: "Rank DPO pairs by outcome reward only, not by φ (outcome blended with the steps' values).") var outcomeRanking = false
     @Option(help: ArgumentHelp("φ's step t per round (α = max(0.1, 1 − 0.01·t)).", valueName: "t")) var phiStepsPerRound = 25
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
         guard rounds >= 0 else { throw ValidationError("--rounds must be at least 0.") }
+        guard (0...1).contains(prmWeight) else { throw ValidationError("--prm-weight must be in [0, 1].") }
         guard phiStepsPerRound >= 0 else { throw ValidationError("--phi-steps-per-round must be at least 0.") }
         guard evalAsprPrefixes >= 0, evalAsprCompletions >= 1, evalSearchBudget >= 0 else {
             throw ValidationError("--eval-aspr-prefixes and --eval-search-budget must be at least 0, --eval-aspr-completions at least 1.")
@@ -67,7 +71,8 @@ struct SelfPlayCommand: AsyncParsableCommand {
             namePrefix: prefix, preferenceUpdate: !sftOnly, evaluationSamples: evalSamples, curriculumWindow: curriculumWindow,
             pairRanking: outcomeRanking ? .outcome : .phi(RewardAggregator(), stepsPerRound: phiStepsPerRound),
             evaluationASPR: evalAsprPrefixes > 0 ? .init(prefixes: evalAsprPrefixes, completions: evalAsprCompletions) : nil,
-            evaluationSearchBudget: evalSearchBudget > 0 ? evalSearchBudget : nil)
+            evaluationSearchBudget: evalSearchBudget > 0 ? evalSearchBudget : nil,
+            processReward: prm ? .init(weight: prmWeight) : nil)
     }
 
     func run() async throws {
@@ -88,6 +93,7 @@ struct SelfPlayCommand: AsyncParsableCommand {
             let loop = try SelfPlayLoop(
                 configuration: configuration,
                 models: SelfPlayLoop.embeddedModels(store: store, threads: threads, logger: logger),
+                processRewardModels: SelfPlayLoop.embeddedProcessRewardModels(store: store, threads: threads, logger: logger),
                 sandbox: sandbox, store: try RunStore(path: out + "/runs.sqlite"), trainer: ModelTrainer(environment: environment, store: store),
                 directory: out)
             let reporter = ProgressReporter(label: "selfplay")

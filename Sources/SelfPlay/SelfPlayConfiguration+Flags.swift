@@ -9,7 +9,7 @@ extension SelfPlayConfiguration {
     public init(
         rollouts: Int, width: Int, trainingSteps: Int, learningRate: Double, threads: Int, seed: UInt64, namePrefix: String,
         preferenceUpdate: Bool, evaluationSamples: Int, curriculumWindow: Int, pairRanking: PairRanking = .standard,
-        evaluationASPR: ASPRSettings? = nil, evaluationSearchBudget: Int? = nil
+        evaluationASPR: ASPRSettings? = nil, evaluationSearchBudget: Int? = nil, processReward: ProcessRewardLoop? = nil
     ) {
         var search = CodeSearchConfiguration.standard
         search.search.rollouts = rollouts
@@ -24,6 +24,7 @@ extension SelfPlayConfiguration {
         self.init(
             search: search, training: training, namePrefix: namePrefix, preferenceUpdate: preferenceUpdate,
             evaluationSamples: evaluationSamples, curriculum: curriculumWindow > 0 ? Curriculum(window: curriculumWindow) : nil,
-            pairRanking: pairRanking, evaluationASPR: evaluationASPR, evaluationSearchBudget: evaluationSearchBudget)
+            pairRanking: pairRanking, evaluationASPR: evaluationASPR, evaluationSearchBudget: evaluationSearchBudget,
+            processReward: processReward)
     }
 }

@@ -26,6 +26,16 @@ public struct SelfPlayConfiguration: Codable, Sendable, Equatable {
     /// nil leaves it out.
     public var evaluationSearchBudget: Int?
 
+    /// A process reward model in the loop: trained after every round on the process data of all
+    /// rounds so far, it shapes the search's priors (PUCT) from round 2; nil: no PRM.
+    public var processReward: ProcessRewardLoop?
+
+    public struct ProcessRewardLoop: Codable, Sendable, Equatable {
+        /// Share of PUCT's prior the PRM decides (0: the policy's alone, 1: the PRM's alone).
+        public var weight: Double
+        public init(weight: Double = 0.5) { self.weight = weight }
+    }
+
     /// m reasoning prefixes per problem, n code completions after each.
     public struct ASPRSettings: Codable, Sendable, Equatable {
         public var prefixes: Int
@@ -39,7 +49,7 @@ public struct SelfPlayConfiguration: Codable, Sendable, Equatable {
     public init(
         search: CodeSearchConfiguration = .standard, training: TrainingHyperparameters = .init(), namePrefix: String,
         preferenceUpdate: Bool = true, evaluationSamples: Int = 0, curriculum: Curriculum? = nil, pairRanking: PairRanking = .standard,
-        evaluationASPR: ASPRSettings? = nil, evaluationSearchBudget: Int? = nil
+        evaluationASPR: ASPRSettings? = nil, evaluationSearchBudget: Int? = nil, processReward: ProcessRewardLoop? = nil
     ) {
         self.search = search
         self.training = training
@@ -50,10 +60,12 @@ public struct SelfPlayConfiguration: Codable, Sendable, Equatable {
         self.pairRanking = pairRanking
         self.evaluationASPR = evaluationASPR
         self.evaluationSearchBudget = evaluationSearchBudget
+        self.processReward = processReward
     }
 
     enum CodingKeys: String, CodingKey {
-        case search, training, namePrefix, preferenceUpdate, evaluationSamples, curriculum, pairRanking, evaluationASPR, evaluationSearchBudget
+        case search, training, namePrefix, preferenceUpdate, evaluationSamples, curriculum, pairRanking, evaluationASPR, evaluationSearchBudget,
+            processReward
     }
 
     /// Directories recorded before the DPO stage, sampled evaluation and φ ranking existed keep their meaning.
@@ -68,5 +80,6 @@ public struct SelfPlayConfiguration: Codable, Sendable, Equatable {
         pairRanking = try c.decodeIfPresent(PairRanking.self, forKey: .pairRanking) ?? .outcome
         evaluationASPR = try c.decodeIfPresent(ASPRSettings.self, forKey: .evaluationASPR)
         evaluationSearchBudget = try c.decodeIfPresent(Int.self, forKey: .evaluationSearchBudget)
+        processReward = try c.decodeIfPresent(ProcessRewardLoop.self, forKey: .processReward)
     }
 }

@@ -13,4 +13,15 @@ extension SelfPlayLoop {
                 logger: logger)
         }
     }
+
+    /// Trained PRMs by name from `store`, each in its own embedded engine (one path at a time).
+    public static func embeddedProcessRewardModels(store: ModelStore, threads: Int, logger: Logger) -> ProcessRewardProvider {
+        { name in
+            LlamaBackend.bootstrap(logger: logger)
+            let engine = try await LlamaEngine.load(
+                store.resolve(name), configuration: LlamaConfiguration(contextLength: 4096, threads: threads, parallelSequences: 1),
+                logger: logger)
+            return LlamaProcessRewardModel(engine: engine)
+        }
+    }
 }

@@ -19,11 +19,14 @@ import TrainingData
 /// continues where it stopped, and a later run with more rounds extends it.
 public struct SelfPlayLoop: Sendable {
     public typealias ModelProvider = @Sendable (String) async throws -> any LanguageModel
+    public typealias ProcessRewardProvider = @Sendable (String) async throws -> any ProcessRewardModel
 
     public let configuration: SelfPlayConfiguration
     public let rewardTests: RewardTests
     /// Loads a policy by name (a registry or trained model).
     public let models: ModelProvider
+    /// Loads a trained PRM by name (needed with ``SelfPlayConfiguration/processReward``).
+    public let processRewardModels: ProcessRewardProvider?
     public let sandbox: any Sandbox
     public let store: RunStore
     public let trainer: any PolicyTrainer
@@ -35,11 +38,13 @@ public struct SelfPlayLoop: Sendable {
 
     public init(
         configuration: SelfPlayConfiguration, rewardTests: RewardTests = .public, models: @escaping ModelProvider,
-        sandbox: any Sandbox, store: RunStore, trainer: any PolicyTrainer, directory: String
+        processRewardModels: ProcessRewardProvider? = nil, sandbox: any Sandbox, store: RunStore, trainer: any PolicyTrainer,
+        directory: String
     ) throws {
         self.configuration = configuration
         self.rewardTests = rewardTests
         self.models = models
+        self.processRewardModels = processRewardModels
         self.sandbox = sandbox
         self.store = store
         self.trainer = trainer
@@ -108,7 +113,9 @@ public struct SelfPlayLoop: Sendable {
                     var searching = round
                     if !dropped.isEmpty { searching.curriculumDropped = dropped.sorted() }
                     try finish(
-                        try await search(searching, problems: problems.filter { !dropped.contains($0.id) }, progress: progress))
+                        try await search(
+                            searching, problems: problems.filter { !dropped.contains($0.id) }, prm: state.rounds[index - 1].prm?.model,
+                            progress: progress))
                 }
                 if round.data == nil {
                     progress(.stage(round: index, "export"))
@@ -124,6 +131,12 @@ public struct SelfPlayLoop: Sendable {
                     progress(.stage(round: index, "train (DPO)"))
                     try finish(try await preferenceUpdate(round, progress: progress))
                 }
+                if configuration.processReward != nil, round.prm == nil {
+                    progress(.stage(round: index, "train PRM"))
+                    var trained = round
+                    trained.prm = try await trainProcessReward(round, in: state, progress: progress)
+                    try finish(trained)
+                }
             }
             if round.evaluation == nil, let policy = round.policy {
                 progress(.stage(round: index, "evaluate \(policy)"))
@@ -136,15 +149,34 @@ public struct SelfPlayLoop: Sendable {
         return state
     }
 
-    func search(_ round: SelfPlayState.Round, problems: [Problem], progress: @escaping @Sendable (Event) -> Void) async throws -> SelfPlayState.Round {
+    /// The search settings of a round: the configured ones, plus the previous round's PRM on
+    /// PUCT's priors when the loop has one.
+    func searchConfiguration(prm: String?) -> CodeSearchConfiguration {
+        var c = configuration.search
+        if let prm, let settings = configuration.processReward {
+            c.processReward = ProcessRewardGuidance(model: prm, weight: settings.weight)
+            c.search.selection = TreePolicy.selection(nil, preset: c.search.selection, exploration: nil, hasProcessReward: true)
+        }
+        return c
+    }
+
+    func search(
+        _ round: SelfPlayState.Round, problems: [Problem], prm: String?, progress: @escaping @Sendable (Event) -> Void
+    ) async throws -> SelfPlayState.Round {
         var round = round
+        let settings = searchConfiguration(prm: prm)
+        var processRewards: (any ProcessRewardModel)?
+        if let guidance = settings.processReward {
+            guard let processRewardModels else { throw SelfPlayError("round \(round.index) searches with the PRM \(guidance.model), but no PRM loader was given") }
+            processRewards = try await processRewardModels(guidance.model)
+        }
         let runID: RunID
         if let existing = round.searchRun {
             runID = existing
         } else {
             let record = try store.createRun(
                 .starting(
-                    .selfplaySearch, configuration: configuration.search, seed: configuration.search.search.seed,
+                    .selfplaySearch, configuration: settings, seed: settings.search.seed,
                     toolVersion: "selfplay round \(round.index)", modelName: round.searchPolicy,
                     datasetName: problems.first?.dataset.rawValue ?? "", datasetPath: directory))
             runID = record.id ?? 0
@@ -152,8 +184,8 @@ public struct SelfPlayLoop: Sendable {
         }
         let model = try await models(round.searchPolicy)
         let searcher = ProblemSearcher(
-            generator: StepGenerator(model: model, prompts: searchPrompts), sandbox: sandbox, configuration: configuration.search,
-            rewardTests: rewardTests)
+            generator: StepGenerator(model: model, prompts: searchPrompts), sandbox: sandbox, configuration: settings,
+            rewardTests: rewardTests, processRewards: processRewards)
         let index = round.index
         try await SearchRunner(searcher: searcher, store: store).run(runID, problems: problems) { id, result, finished, total in
             progress(.searched(round: index, id, solved: result.isSolved, finished: finished, total: total))

@@ -65,7 +65,8 @@ public struct SelfPlayReport: Sendable {
             let e = r.evaluation
             let data = r.data.map { "\($0.sftRecords) SFT (\($0.sftSHA256.prefix(12))), \($0.dpoRecords) DPO (\($0.dpoSHA256.prefix(12)))" }
             return "<tr>" + cell("\(r.index)") + cell(r.searchPolicy) + cell(r.data.map { "\($0.solvedProblems)/\($0.searchedProblems)" })
-                + cell(data) + cell(r.sftModel) + cell(r.trainedModel) + cell(r.policy)
+                + cell(data) + cell(r.sftModel) + cell(r.trainedModel)
+                + cell(r.prm.map { p in (p.model ?? "none") + " (\(p.records) records, \(p.sha256.prefix(12)))" }) + cell(r.policy)
                 + cell(e.map { "\($0.solved)/\($0.problems) [\(Self.percent($0.interval.lower)), \(Self.percent($0.interval.upper))]" })
                 + cell(e?.sampled.map { s in s.passAtK.sorted { $0.key < $1.key }.map { "@\($0.key) \(Self.percent($0.value))" }.joined(separator: " ") })
                 + cell(e?.aspr.map { a in (a.value.map(Self.percent) ?? "n/a") + " [\(a.problemsWithCorrectPrefix)/\(a.problems)]" })
@@ -76,7 +77,7 @@ public struct SelfPlayReport: Sendable {
             <!doctype html><html><head><meta charset="utf-8"><title>O1Coder self-play</title>
             <style>body{font-family:sans-serif;margin:2em}td,th{padding:2px 8px;text-align:left;border-bottom:1px solid #ddd}</style></head><body>
             <h1>Self-play</h1>\(chart.svg())
-            <table><tr><th>round</th><th>searched with</th><th>train solved</th><th>data</th><th>SFT model</th><th>trained</th>\
+            <table><tr><th>round</th><th>searched with</th><th>train solved</th><th>data</th><th>SFT model</th><th>trained</th><th>PRM</th>\
             <th>policy</th><th>held-out pass@1 (95% Wilson)</th><th>sampled pass@k</th><th>ASPR [problems with a correct prefix]</th>\
             <th>MCTS solved</th><th>note</th></tr>\(rows)</table>
             <p>Held-out numbers are on the evaluation problems' hidden tests; the search's rewards used public tests only.

@@ -31,6 +31,8 @@ public struct SelfPlayState: Codable, Sendable, Equatable {
         public var trainingDone = false
         /// Why the policy was left unchanged, when it was.
         public var note: String?
+        /// The process reward model trained after this round (with a PRM in the loop).
+        public var prm: PRMStage?
         /// The policy after this round, evaluated on the held-out problems.
         public var policy: String?
         public var evaluation: Evaluation?
@@ -51,6 +53,15 @@ public struct SelfPlayState: Codable, Sendable, Equatable {
         /// Training problems the search solved (verified on their hidden tests).
         public var solvedProblems: Int
         public var searchedProblems: Int
+    }
+
+    /// The PRM of a round: trained from the base policy on the point-wise process data of every
+    /// round so far (one file, by sha256); `model` is nil while no round has produced any.
+    public struct PRMStage: Codable, Sendable, Equatable {
+        public var data: String
+        public var records: Int
+        public var sha256: String
+        public var model: String?
     }
 
     /// Greedy pass@1 of a policy on the held-out problems (their hidden tests).
