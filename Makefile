@@ -18,7 +18,7 @@ BENCH_MODEL ?= qwen2.5-coder-0.5b-instruct
 O1CODER := .build/release/o1coder
 
 .PHONY: setup setup-system setup-data setup-llama setup-models build release test demo \
-        setup-train bench-train bench bench-sandbox bench-serve bench-soak bench-inference bench-search bench-tcg bench-calibration bench-fewshot bench-table1 clean
+        setup-train bench-train bench bench-sandbox bench-serve bench-soak bench-inference bench-search bench-tcg bench-calibration bench-fewshot bench-table1 bench-selfplay clean
 
 setup: setup-system setup-data setup-llama setup-models
 
@@ -86,6 +86,12 @@ bench-fewshot: release
 bench-table1: release
 	@scripts/setup-models.sh $(BENCH_MODEL)
 	scripts/bench-table1.sh $(BENCH_MODEL)
+
+# Self-play against its base model: 2 rounds from BENCH_MODEL on MBPP train, evaluated on HumanEval+
+# and MBPP+ test → bench/results/selfplay.json. Resumable; many hours on 2 cores.
+bench-selfplay: release setup-train
+	@scripts/setup-models.sh $(BENCH_MODEL)
+	scripts/bench-selfplay.sh $(BENCH_MODEL)
 
 bench-search: release
 	@scripts/setup-models.sh $(BENCH_MODEL)
