@@ -74,6 +74,13 @@ public struct SelfPlayLoop: Sendable {
     public func run(
         rounds: Int, basePolicy: String, train: [Problem], evaluate: [Problem], progress: @escaping @Sendable (Event) -> Void = { _ in }
     ) async throws -> SelfPlayState {
+        let shared = Set(train.map(\.id)).intersection(evaluate.map(\.id)).sorted()
+        guard shared.isEmpty else {
+            throw SelfPlayError(
+                "\(shared.count) held-out problems are also training problems (\(shared.prefix(3).map(\.rawValue).joined(separator: ", "))…): "
+                    + "a policy trained on them is not evaluated on held-out ones. Choose held-out problems the loop does not train on "
+                    + "(MBPP+ holds MBPP train tasks: with --train mbpp:train, evaluate on humaneval-plus, or on MBPP+ test-split ids).")
+        }
         try checkConfiguration()
         var state = try savedState() ?? SelfPlayState(basePolicy: basePolicy)
         guard state.basePolicy == basePolicy else {

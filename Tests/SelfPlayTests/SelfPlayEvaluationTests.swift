@@ -50,6 +50,24 @@ import Testing
         #expect(page.contains("held-out ASPR") && page.contains("2/2 @ 400 tokens"))
     }
 
+    @Test("held-out problems that are also training problems are refused, before anything runs")
+    func overlap() async throws {
+        let scratch = NSTemporaryDirectory() + "o1coder-sp-overlap-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let loop = try SelfPlayLoop(
+            configuration: SelfPlayConfiguration(namePrefix: "sp"), models: { _ in ConstantLanguageModel(cycling: ["x"]) },
+            sandbox: FakeSandbox { _, suite, _ in FakeSandbox.report(.passed, testCount: suite.count) },
+            store: try RunStore(path: scratch + "/runs.sqlite"), trainer: SelfPlayConfigurationVersionTests.NoTrainer(),
+            directory: scratch + "/selfplay")
+        let error = await #expect(throws: SelfPlayError.self) {
+            try await loop.run(
+                rounds: 1, basePolicy: "m", train: [SelfPlayLoopTests.problem("Mbpp/601"), SelfPlayLoopTests.problem("Mbpp/602")],
+                evaluate: [SelfPlayLoopTests.problem("Mbpp/11"), SelfPlayLoopTests.problem("Mbpp/601")])
+        }
+        #expect(error?.description.contains("1 held-out problems are also training problems (Mbpp/601") == true, "\(String(describing: error))")
+        #expect(!FileManager.default.fileExists(atPath: scratch + "/selfplay/selfplay.json"))
+    }
+
     @Test("a policy that writes wrong code: no correct prefix (ASPR undefined, not 0) and nothing solved")
     func wrong() async throws {
         let (evaluation, folder, _) = try await evaluate(answer: SelfPlayLoopTests.wrong)
