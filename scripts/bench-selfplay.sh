@@ -25,13 +25,9 @@ extra=()
 if [ "$MBPP_PLUS_LIMIT" -gt 0 ]; then
   # MBPP+ holds 108 tasks of MBPP's train split, which the loop trains on: only its test-split
   # tasks (ids 11-510, 224 of 378) are held out.
-  ids=()
-  while read -r id; do ids+=(--problem "$id"); done < <(/usr/bin/python3 -c 'import gzip, json, sys
-ids = [json.loads(l)["task_id"] for l in gzip.open(sys.argv[1], "rt")]
-print("\n".join([i for i in ids if 11 <= int(i.split("/")[1]) <= 510][:int(sys.argv[2])]))' "$EVALPLUS/MbppPlus-v0.2.0.jsonl.gz" "$MBPP_PLUS_LIMIT")
   # Every round's policy, as the state names it, on MBPP+ test.
   while read -r round policy; do
-    "$O1CODER" sample --dataset mbpp-plus --path "$EVALPLUS/MbppPlus-v0.2.0.jsonl.gz" "${ids[@]}" --style direct -n 1 \
+    "$O1CODER" sample --dataset mbpp-plus --path "$EVALPLUS/MbppPlus-v0.2.0.jsonl.gz" --split test --limit "$MBPP_PLUS_LIMIT" --style direct -n 1 \
       --temperature 0 --few-shot 0 --model "$policy" --threads "${THREADS:-2}" --out "$DIR/mbpp-plus-r$round" \
       --store "$DIR/listing.sqlite" > /dev/null
   done < <(/usr/bin/python3 -c 'import json, sys

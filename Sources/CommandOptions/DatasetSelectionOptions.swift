@@ -20,7 +20,7 @@ public struct DatasetSelectionOptions: ParsableArguments, Sendable {
     public var path: String?
     @Option(
         parsing: .upToNextOption,
-        help: ArgumentHelp("MBPP only: keep these upstream splits (default: all).", valueName: "split"))
+        help: ArgumentHelp("MBPP and MBPP+ only: keep these upstream splits, by task id (default: all).", valueName: "split"))
     public var split: [MBPPSplit] = []
     @Option(help: ArgumentHelp("Use only the first N selected problems.", valueName: "n")) public var limit: Int?
     @Option(name: .customLong("problem"), help: ArgumentHelp("Only these problem ids (repeatable).", valueName: "id"))
@@ -33,8 +33,8 @@ public struct DatasetSelectionOptions: ParsableArguments, Sendable {
     public var until: String?
 
     public func validate() throws {
-        if !split.isEmpty, dataset != .mbpp {
-            throw ValidationError("--split applies to --dataset mbpp only.")
+        if !split.isEmpty, dataset != .mbpp, dataset != .mbppPlus {
+            throw ValidationError("--split applies to --dataset mbpp and mbpp-plus only.")
         }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
         for (flag, day) in [("--since", since), ("--until", until)] {

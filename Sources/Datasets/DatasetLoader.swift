@@ -117,7 +117,9 @@ public struct DatasetLoader: Sendable {
         case .codecontests: loaded = try CodeContestsLoader().load(path: path, options: options)
         }
         if loaded.problems.isEmpty {
-            let detail = loaded.warnings.isEmpty ? "no records" : "all \(loaded.warnings.count) records were skipped"
+            let filtered = options.mbppSplits != nil || options.since != nil || options.until != nil
+            let detail = !loaded.warnings.isEmpty ? "all \(loaded.warnings.count) records were skipped"
+                : filtered ? "none in the selected splits or dates" : "no records"
             throw DatasetError(.empty, path: path, detail: detail)
         }
         // A loader that knows its public tests (LiveCodeBench, CodeContests) keeps them; for

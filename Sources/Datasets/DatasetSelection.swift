@@ -35,7 +35,7 @@ public struct DatasetSelection: Sendable, Hashable {
         }
         var options = LoadOptions()
         if parts.count > 1 {
-            guard dataset == .mbpp, let split = MBPPSplit(rawValue: parts[1]) else { throw .unknownSplit(spec) }
+            guard dataset == .mbpp || dataset == .mbppPlus, let split = MBPPSplit(rawValue: parts[1]) else { throw .unknownSplit(spec) }
             options.mbppSplits = [split]
         }
         self.init(dataset: dataset, options: options, limit: limit)
@@ -83,9 +83,9 @@ public enum DatasetSelectionError: Error, Sendable, Hashable, CustomStringConver
     public var description: String {
         switch self {
         case .unknownDataset(let spec):
-            "'\(spec)' is not DATASET or mbpp:SPLIT: datasets are \(DatasetName.allCases.map(\.rawValue).joined(separator: ", "))."
+            "'\(spec)' is not DATASET or mbpp[-plus]:SPLIT: datasets are \(DatasetName.allCases.map(\.rawValue).joined(separator: ", "))."
         case .unknownSplit(let spec):
-            "'\(spec)': only mbpp has splits (\(MBPPSplit.allCases.map(\.rawValue).joined(separator: ", ")))."
+            "'\(spec)': only mbpp and mbpp-plus have splits (\(MBPPSplit.allCases.map(\.rawValue).joined(separator: ", ")))."
         case .noDefaultFile(let dataset):
             "No default file for --dataset \(dataset.rawValue) here; pass --path (see ../shared/datasets/README.md)."
         case .unknownProblems(let ids, let path):

@@ -25,6 +25,9 @@ public struct EvalPlusLoader: Sendable {
         var inputs: [ProblemID: EvalPlusInputs] = [:]
         let warnings = try JSONLReader(path: path).forEachRecord(skipMalformed: options.skipMalformed) { record in
             let problem = try self.problem(from: record)
+            if self.dataset == .mbppPlus, let splits = options.mbppSplits {
+                guard let split = problem.split.flatMap(MBPPSplit.init(rawValue:)), splits.contains(split) else { return }
+            }
             var argumentLists = try Self.inputs(from: record)
             if self.dataset == .mbppPlus { argumentLists.conversion = .mbppPlus(taskID: problem.id.rawValue) }
             problems.append(problem)
@@ -47,7 +50,9 @@ public struct EvalPlusLoader: Sendable {
                 id: ProblemID(taskID), dataset: .mbppPlus, prompt: try record.string("prompt"),
                 style: .function(entryPoint: entryPoint), referenceSolution: try record.string("canonical_solution"),
                 completionMode: .fullProgram, tests: TestSuite(cases: assertions.map { .assertion($0) }),
-                split: "test", metadata: ["source.line": "\(record.line)"])
+                // MBPP+ keeps MBPP's task ids, and with them MBPP's splits: 108 of its 378 tasks are train tasks.
+                split: taskID.split(separator: "/").last.flatMap { Int($0) }.flatMap(MBPPSplit.init(taskID:))?.rawValue,
+                metadata: ["source.line": "\(record.line)"])
         }
         problem.metadata["evalplus.oracle"] = "pending"
         return problem

@@ -79,7 +79,7 @@ public struct SelfPlayLoop: Sendable {
             throw SelfPlayError(
                 "\(shared.count) held-out problems are also training problems (\(shared.prefix(3).map(\.rawValue).joined(separator: ", "))…): "
                     + "a policy trained on them is not evaluated on held-out ones. Choose held-out problems the loop does not train on "
-                    + "(MBPP+ holds MBPP train tasks: with --train mbpp:train, evaluate on humaneval-plus, or on MBPP+ test-split ids).")
+                    + "(MBPP+ holds MBPP train tasks: with --train mbpp:train, evaluate on humaneval-plus or mbpp-plus:test).")
         }
         try checkConfiguration()
         var state = try savedState() ?? SelfPlayState(basePolicy: basePolicy)

@@ -123,6 +123,15 @@ import Testing
         #expect(inputs.plus[1] == "[[12345678901234567890123], [12345678901234567890123]]")
         #expect(inputs.absoluteTolerance == 0)
         #expect(result.evalPlusInputs["Mbpp/3"]?.absoluteTolerance == 1e-6)
+        // MBPP's split by task id (tasks 1–10 are its prompt split), and the split filter.
+        #expect(result.problems.map(\.split) == ["prompt", "prompt"])
+        let prompt = try loader.loadProblems(
+            dataset: .mbppPlus, path: TestPaths.fixture("mbppplus.jsonl"), options: LoadOptions(mbppSplits: [.prompt]))
+        #expect(prompt.problems.count == 2)
+        let error = #expect(throws: DatasetError.self) {
+            try loader.loadProblems(dataset: .mbppPlus, path: TestPaths.fixture("mbppplus.jsonl"), options: LoadOptions(mbppSplits: [.test]))
+        }
+        #expect(error?.description.contains("none in the selected splits") == true)
     }
 
     @Test("HumanEval+: HumanEval-shaped problem plus inputs")

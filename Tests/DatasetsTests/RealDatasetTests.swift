@@ -51,6 +51,11 @@ import Testing
         #expect(result.problems.count == 378)
         #expect(result.evalPlusInputs.count == 378)
         #expect(result.evalPlusInputs.values.reduce(0) { $0 + $1.plus.count } == 39_841)
+        // MBPP's splits by task id: MBPP+ holds 108 MBPP train tasks; its test split is 224 tasks.
+        #expect(Dictionary(grouping: result.problems, by: { $0.split ?? "-" }).mapValues(\.count) == ["test": 224, "train": 108, "validation": 39, "prompt": 7])
+        let test = try loader.loadProblems(
+            dataset: .mbppPlus, path: TestEnvironment.sharedDataset("evalplus/MbppPlus-v0.2.0.jsonl.gz"), options: LoadOptions(mbppSplits: [.test]))
+        #expect(test.problems.count == 224 && test.evalPlusInputs.count == 224)
     }
 
     @Test("HumanEval+: 164 problems, 122 683 plus inputs", .requires(.sharedDataset("evalplus/HumanEvalPlus-v0.1.10.jsonl.gz")))
