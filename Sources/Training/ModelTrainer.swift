@@ -42,6 +42,13 @@ public struct ModelTrainer: Sendable {
         let identity = TrainingRequest.Identity(
             method: request.method, dataSHA256: dataSHA256, base: request.base, hyperparameters: request.hyperparameters)
         try prepare(run: run, identity: identity, name: request.name, restart: restart)
+        // The same request again, after it finished: the model it made. Resuming from the final
+        // checkpoint would train past max_steps (a rerun of a finished command must change nothing).
+        if !restart, store.isTrained(request.name), let done = record(request.name), done.dataSHA256 == dataSHA256,
+            done.parent == request.base, done.method == request.method, done.hyperparameters == request.hyperparameters
+        {
+            return done
+        }
 
         progress(.convertingBase)
         let hfBase = try await baseDirectory(for: root)

@@ -103,6 +103,11 @@ struct TrainingRoundTripTests {
         let resumed = try await trainer.train(request)
         #expect(resumed.resumedFrom?.contains("checkpoint-") == true)
         #expect(resumed.steps == 8)
+        // The finished request again: the same model, not one more step from the last checkpoint.
+        let log = try String(contentsOfFile: trainer.runDirectory(name) + "/train.log", encoding: .utf8)
+        let again = try await trainer.train(request)
+        #expect(again.steps == 8 && again.dataSHA256 == resumed.dataSHA256 && again.adapter == resumed.adapter)
+        #expect(try String(contentsOfFile: trainer.runDirectory(name) + "/train.log", encoding: .utf8) == log, "the runner did not run again")
 
         let other = try write("other.jsonl", [["prompt": [["role": "user", "content": "q"]], "completion": [["role": "assistant", "content": "a"]]]])
         var changed = request
