@@ -18,7 +18,7 @@ BENCH_MODEL ?= qwen2.5-coder-0.5b-instruct
 O1CODER := .build/release/o1coder
 
 .PHONY: setup setup-system setup-data setup-llama setup-models build release test demo \
-        setup-train bench-train bench bench-sandbox bench-serve bench-soak bench-inference bench-search bench-tcg bench-calibration bench-fewshot bench-table1 bench-selfplay clean
+        setup-train bench-train bench bench-sandbox bench-serve bench-soak bench-inference bench-search bench-tcg bench-calibration bench-fewshot bench-table1 bench-selfplay bench-prm clean
 
 setup: setup-system setup-data setup-llama setup-models
 
@@ -92,6 +92,12 @@ bench-table1: release
 bench-selfplay: release setup-train
 	@scripts/setup-models.sh $(BENCH_MODEL)
 	scripts/bench-selfplay.sh $(BENCH_MODEL)
+
+# The PRM on real search trees: PRM_PROBLEMS MBPP train problems searched by BENCH_MODEL, a
+# point-wise and a pair-wise PRM trained on them, held-out problems scored → bench/results/prm.json.
+bench-prm: release setup-train
+	@scripts/setup-models.sh $(BENCH_MODEL)
+	scripts/bench-prm.sh $(BENCH_MODEL)
 
 bench-search: release
 	@scripts/setup-models.sh $(BENCH_MODEL)
