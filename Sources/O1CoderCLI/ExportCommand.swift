@@ -47,6 +47,10 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Minimum value gap for pairs.") var margin: Double = 0.2
     @Option(help: "Minimum visits of both siblings in a PRM pair.") var minVisits: Int = 1
     @Option(help: "Few-shot examples in the exported prompts (0 = zero-shot, the usual choice for SFT).") var fewShot: Int = 0
+    @Option(help: ArgumentHelp(
+        "dpo: rank traces by φ at this step t (α = max(0.1, 1 − 0.01·t)) on the outcome and the steps' values, not by outcome alone.",
+        valueName: "t"))
+    var phiStep: Int?
 
     func validate() throws {
         switch (format, runID) {
@@ -55,14 +59,19 @@ struct ExportCommand: AsyncParsableCommand {
         case (_, nil): throw ValidationError("--format \(format.rawValue) exports a search run: give its id.")
         default: break
         }
+        if let phiStep {
+            guard format == .dpo else { throw ValidationError("--phi-step ranks DPO pairs: it needs --format dpo.") }
+            guard phiStep >= 0 else { throw ValidationError("--phi-step must be at least 0.") }
+        }
     }
 
     func run() async throws {
         guard let runID, let format = format.processData else { return try await exportVerl() }
         let store = try storeOptions.open()
         _ = try storeOptions.searchRun(runID, in: store)
-        let exporter = ProcessDataExporter(
+        var exporter = ProcessDataExporter(
             labelThreshold: labelThreshold, labelRule: prmLabels, pairMargin: margin, minimumVisits: minVisits)
+        if let phiStep { exporter.dpoRanking = .aggregated(RewardAggregator(), step: phiStep) }
         let prompts = PromptBuilder(library: try FewShotLibrary.bundled(), maxExamples: fewShot)
         let (lines, count) = try exporter.export(run: runID, from: store, format: format, prompts: prompts)
         try JSONLEncoding.writeAtomically(lines, to: out)

@@ -48,6 +48,11 @@ import ChildProcesses
             }
             if format == "prm" { #expect(!text.isEmpty, "every searched problem has at least one complete path") }
         }
+        // DPO ranked by φ instead of the outcome; the flag belongs to dpo only.
+        let phi = try await Self.run(["export", "1", "--format", "dpo", "--phi-step", "50", "--out", dir.appendingPathComponent("phi.jsonl").path, "--store", store])
+        #expect(phi.status == 0, "\(phi.stderr)")
+        let misplaced = try await Self.run(["export", "1", "--format", "sft", "--phi-step", "50", "--out", dir.appendingPathComponent("x.jsonl").path, "--store", store])
+        #expect(misplaced.status == 64 && misplaced.stderr.contains("needs --format dpo"))
 
         let html = dir.appendingPathComponent("report.html").path
         let report = try await Self.run(["report", "1", "--html", html, "--store", store])
