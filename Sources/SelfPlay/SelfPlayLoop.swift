@@ -127,7 +127,7 @@ public struct SelfPlayLoop: Sendable {
                 if round.data == nil {
                     progress(.stage(round: index, "export"))
                     var exported = round
-                    exported.data = try export(round)
+                    exported.data = try await export(round, prm: state.rounds[index - 1].prm?.model)
                     try finish(exported)
                 }
                 if !round.trainingDone, round.sftModel == nil {
@@ -213,20 +213,31 @@ public struct SelfPlayLoop: Sendable {
         return curriculum.dropped(problems.map(\.id), history: history)
     }
 
-    func export(_ round: SelfPlayState.Round) throws -> SelfPlayState.DataFiles {
+    /// The round's SFT traces and DPO pairs. With φ ranking, a DPO stage and a PRM from the
+    /// previous round (the one its search used), φ's process rewards are that PRM's step scores;
+    /// otherwise the tree's values.
+    func export(_ round: SelfPlayState.Round, prm: String?) async throws -> SelfPlayState.DataFiles {
         guard let run = round.searchRun else { throw SelfPlayError("round \(round.index) has no search run to export") }
         var exporter = ProcessDataExporter()
         exporter.dpoRanking = configuration.pairRanking.ranking(round: round.index)
         let folder = roundDirectory(round.index)
         let sft = try exporter.export(run: run, from: store, format: .sft, prompts: zeroShot)
-        let dpo = try exporter.export(run: run, from: store, format: .dpo, prompts: zeroShot)
+        let dpo: (jsonl: String, count: Int)
+        var scoredBy: String?
+        if case .aggregated = exporter.dpoRanking, configuration.preferenceUpdate, configuration.processReward != nil, let prm {
+            guard let processRewardModels else { throw SelfPlayError("round \(round.index) ranks its pairs with the PRM \(prm), but no PRM loader was given") }
+            dpo = try await exporter.export(run: run, from: store, format: .dpo, prompts: zeroShot, processRewards: try await processRewardModels(prm))
+            scoredBy = prm
+        } else {
+            dpo = try exporter.export(run: run, from: store, format: .dpo, prompts: zeroShot)
+        }
         try OutputFile.write(sft.jsonl, to: folder + "/sft.jsonl")
         try OutputFile.write(dpo.jsonl, to: folder + "/dpo.jsonl")
         let rows = try store.problems(run: run)
         return SelfPlayState.DataFiles(
             sft: folder + "/sft.jsonl", sftRecords: sft.count, sftSHA256: SHA256.hex(of: Array(sft.jsonl.utf8)),
             dpo: folder + "/dpo.jsonl", dpoRecords: dpo.count, dpoSHA256: SHA256.hex(of: Array(dpo.jsonl.utf8)),
-            solvedProblems: rows.filter(\.solved).count, searchedProblems: rows.count)
+            solvedProblems: rows.filter(\.solved).count, searchedProblems: rows.count, dpoScoredBy: scoredBy)
     }
 
     /// SFT on the round's correct traces. When DPO follows, the SFT model is an intermediate

@@ -53,6 +53,8 @@ public struct SelfPlayState: Codable, Sendable, Equatable {
         /// Training problems the search solved (verified on their hidden tests).
         public var solvedProblems: Int
         public var searchedProblems: Int
+        /// The PRM whose step scores φ used to rank the DPO pairs; nil: the tree's values.
+        public var dpoScoredBy: String? = nil
     }
 
     /// The PRM of a round: trained from the base policy on the point-wise process data of every

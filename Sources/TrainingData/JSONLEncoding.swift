@@ -17,11 +17,15 @@ public enum JSONLEncoding {
 /// Failures while writing exports.
 public enum ExportError: Error, CustomStringConvertible, Sendable {
     case cannotWrite(path: String, reason: String)
+    /// A process reward model answered with the wrong number of step scores.
+    case processRewardMismatch(problem: String, scores: Int, steps: Int)
 
     public var description: String {
         switch self {
         case .cannotWrite(let path, let reason):
             "Cannot write '\(path)': \(reason). Check that its directory is writable."
+        case .processRewardMismatch(let problem, let scores, let steps):
+            "The PRM gave \(scores) step scores for a path of \(steps) steps (problem \(problem)): it is not a step-tagged PRM of ours (train one with `o1coder train prm`)."
         }
     }
 }

@@ -94,4 +94,50 @@ import Testing
             evaluate: [SelfPlayLoopTests.problem("Mbpp/3")])
         #expect(trainer.requests.withLock { $0 }.filter { $0.method == .prm }.count == 2)
     }
+
+    /// Scores every step `value`.
+    final class ConstantPRM: ProcessRewardModel {
+        let value: Double
+        init(_ value: Double) { self.value = value }
+        func scores(problem: String, steps: [String]) async throws -> [Double] { steps.map { _ in value } }
+    }
+
+    @Test("--prm with φ ranking: round 2's DPO pairs are ranked with round 1's PRM step scores, round 1's with the tree's values")
+    func phiWithPRM() async throws {
+        let scratch = NSTemporaryDirectory() + "o1coder-sp-prm-phi-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        var search = CodeSearchConfiguration.standard
+        search.search.width = 2
+        search.search.rollouts = 2
+        let configuration = SelfPlayConfiguration(search: search, namePrefix: "sp", processReward: .init(weight: 0.3))
+        let sandbox = FakeSandbox { program, suite, _ in
+            FakeSandbox.report(program.contains("a + b") ? .passed : .failed(test: 0, message: "wrong"), testCount: suite.count)
+        }
+        let loop = try SelfPlayLoop(
+            configuration: configuration,
+            models: { _ in ConstantLanguageModel(cycling: [SelfPlayLoopTests.answer, SelfPlayLoopTests.wrong]) },
+            processRewardModels: { _ in ConstantPRM(0) },
+            sandbox: sandbox, store: try RunStore(path: scratch + "/runs.sqlite"), trainer: RecordingTrainer(),
+            directory: scratch + "/selfplay")
+        let state = try await loop.run(
+            rounds: 2, basePolicy: "base", train: [SelfPlayLoopTests.problem("Mbpp/1"), SelfPlayLoopTests.problem("Mbpp/2")],
+            evaluate: [SelfPlayLoopTests.problem("Mbpp/3")])
+        let first = try #require(state.rounds[1].data)
+        let second = try #require(state.rounds[2].data)
+        #expect(first.dpoScoredBy == nil && second.dpoScoredBy == "sp-prm-r1")
+        #expect(first.dpoRecords > 0 && second.dpoRecords > 0)
+        func rewards(_ path: String) throws -> [(chosen: Double, rejected: Double)] {
+            try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { line in
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                return (try #require(object["chosen_reward"] as? Double), try #require(object["rejected_reward"] as? Double))
+            }
+        }
+        // Round 2 ranks at t = 50 (α = 0.5); a PRM that scores every step 0 leaves φ = α·R, so a
+        // chosen trace that passes every reward test scores exactly 0.5.
+        let ranked = try rewards(second.dpo)
+        #expect(ranked.allSatisfy { abs($0.chosen - 0.5) < 1e-12 && $0.rejected < 0.5 })
+        // Round 1 used the tree's values (positive on the solving path), so its chosen side scores above α·R = 0.75.
+        #expect(try rewards(first.dpo).allSatisfy { $0.chosen > 0.75 })
+    }
 }
+

@@ -170,4 +170,29 @@ import TrainingData
         exporter.dpoRanking = .aggregated(RewardAggregator(), step: 0)
         #expect(try #require(exporter.dpo(Self.ranked, prompt: Self.prompt).first).chosen == byOutcome.chosen)
     }
+
+    /// Scores a step by its position and records each path it was shown.
+    final class PathPRM: ProcessRewardModel, @unchecked Sendable {
+        var shown: [(problem: String, steps: [String])] = []
+        func scores(problem: String, steps: [String]) async throws -> [Double] {
+            shown.append((problem, steps))
+            return steps.indices.map { 0.1 * Double($0 + 1) }
+        }
+    }
+
+    @Test("PRM step scores for φ: one pass per terminal path, by node, in the PRM's own format; a wrong count is a clear error")
+    func stepScores() async throws {
+        #expect(Self.ranked.canFormPreferencePair)
+        let prm = PathPRM()
+        let scores = try await Self.ranked.stepScores(by: prm)
+        #expect(prm.shown.count == 4, "four terminal paths of two steps")
+        #expect(prm.shown.allSatisfy { $0.problem == Self.problem.prompt && $0.steps.count == 2 && $0.steps[0].hasPrefix("<step action=\"structure\">") })
+        #expect(scores == [1: 0.1, 2: 0.1, 3: 0.1, 4: 0.1, 5: 0.2, 6: 0.2, 7: 0.2, 8: 0.2])
+
+        final class ShortPRM: ProcessRewardModel {
+            func scores(problem: String, steps: [String]) async throws -> [Double] { [0.5] }
+        }
+        await #expect(throws: ExportError.self) { try await Self.ranked.stepScores(by: ShortPRM()) }
+    }
 }
+
