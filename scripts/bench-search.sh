@@ -10,10 +10,14 @@ cd "$(dirname "$0")/.."
 MODEL="${1:-qwen2.5-coder-0.5b-instruct}"
 O1CODER="${O1CODER:-.build/release/o1coder}"
 read -r -a budgets <<<"${SEARCH_BUDGETS:-2000 4000}"
-read -r -a arms <<<"${SEARCH_ARMS:-greedy-direct best-of-n-direct best-of-n-pseudocode mcts-standard}"
+# SEARCH_PRM=NAME (a model from `o1coder train prm`) adds the PRM ablation: MCTS with PUCT
+# priors, without (mcts-puct) and with (mcts-puct-prm) the PRM blended in at SEARCH_PRM_WEIGHT.
+default_arms="greedy-direct best-of-n-direct best-of-n-pseudocode mcts-standard${SEARCH_PRM:+ mcts-puct mcts-puct-prm}"
+read -r -a arms <<<"${SEARCH_ARMS:-$default_arms}"
 common=(--model "$MODEL" --threads "${THREADS:-2}" --budgets "${budgets[@]}" --arms "${arms[@]}" --reward-tests "${SEARCH_REWARD:-public}"
   --ledger bench/results/search-ledger.jsonl --out bench/results/search.json --html bench/results/search.html)
 [ -n "${SEARCH_SHARD:-}" ] && common+=(--shard "$SEARCH_SHARD")
+[ -n "${SEARCH_PRM:-}" ] && common+=(--prm "$SEARCH_PRM" --prm-weight "${SEARCH_PRM_WEIGHT:-0.5}")
 shared="${O1CODER_SHARED_DATASETS:-../shared/datasets}"
 if [ -f "$shared/mbpp/mbpp.jsonl" ]; then
   "$O1CODER" bench-search --dataset mbpp --path "$shared/mbpp/mbpp.jsonl" --split test \

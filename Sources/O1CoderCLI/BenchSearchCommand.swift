@@ -41,6 +41,9 @@ struct BenchSearchCommand: AsyncParsableCommand {
     @Option(help: "Summary JSON.") var out: String = "bench/results/search.json"
     @Option(help: "HTML page with the accuracy-vs-budget chart.") var html: String = "bench/results/search.html"
     @Flag(help: "Only summarise the ledger; load no model.") var summaryOnly = false
+    @Option(help: ArgumentHelp("The PRM of the mcts-puct-prm arm (o1coder train prm NAME), recorded in the ledger's manifest.", valueName: "name"))
+    var prm: String?
+    @Option(help: "Share of the mcts-puct-prm arm's prior the PRM decides.") var prmWeight = 0.5
 
     func validate() throws {
         guard budgets.allSatisfy({ $0 > 0 }) else { throw ValidationError("--budgets must be positive.") }
@@ -48,6 +51,11 @@ struct BenchSearchCommand: AsyncParsableCommand {
             throw ValidationError("--reward-tests \(rewardTests.rawValue) needs --generated-tests FILE.")
         }
         if let shard, ShardSpec(shard) == nil { throw ValidationError("--shard takes K/N with 0 ≤ K < N, e.g. 0/4.") }
+        if arms.contains(.mctsPUCTPRM), prm == nil, !summaryOnly {
+            throw ValidationError("--arms mcts-puct-prm searches with a PRM: pass --prm NAME (a model from `o1coder train prm`).")
+        }
+        if prm != nil, !arms.contains(.mctsPUCTPRM) { throw ValidationError("--prm is used by the mcts-puct-prm arm only: add it to --arms.") }
+        guard (0...1).contains(prmWeight) else { throw ValidationError("--prm-weight must be in [0, 1].") }
     }
 
     func run() async throws {
@@ -61,6 +69,13 @@ struct BenchSearchCommand: AsyncParsableCommand {
         print(report.text())
     }
 
+    /// A trained PRM's identity: the sha256 of its adapter files (its base is the policy's family).
+    static func identity(ofPRM name: String) throws -> String {
+        let spec = try ModelStore.standard().resolve(name)
+        let files = spec.adapters.isEmpty ? [spec.basePath] : spec.adapters.map(\.path)
+        return try files.map { try SHA256.hex(ofFile: $0) }.joined(separator: "+")
+    }
+
     /// Runs the cells the ledger does not have yet, checking first that it was made with these settings.
     func measure(into book: JSONLLedger<ComparisonRecord>) async throws {
         let loaded = try selection.loadFile()
@@ -68,9 +83,10 @@ struct BenchSearchCommand: AsyncParsableCommand {
         if let spec = shard.flatMap(ShardSpec.init) { problems = spec.select(problems) }
         let c = sampling.applied(to: .standard)
         let spec = try modelOptions.modelSpec()
+        let guidance = prm.map { ProcessRewardGuidance(model: $0, weight: prmWeight) }
         let manifest = ComparisonManifest(
             model: spec.name, modelSHA256: spec.sha256 ?? "", rewardTests: rewardTests.rawValue, configuration: c,
-            toolVersion: O1CoderVersion.string)
+            toolVersion: O1CoderVersion.string, processReward: guidance, processRewardSHA256: try prm.map(Self.identity(ofPRM:)))
         let differences = try manifest.openOrCheck(ledger: ledger)
         guard differences.isEmpty else {
             throw ValidationError("\(ledger) was made with other settings (\(differences.joined(separator: ", "))); pass another --ledger.")
@@ -79,6 +95,7 @@ struct BenchSearchCommand: AsyncParsableCommand {
             try rewardTests.load(generatedTests: generatedTests, for: problems, log: StandardError.write)
         }
         let model = try await modelOptions.makeLanguageModel(parallel: c.search.width)
+        let processRewards = try await modelOptions.processRewardModel(for: guidance).map { ($0, guidance!) }
         try await storeOptions.listing(
             .benchSearch, output: ledger, configuration: manifest, seed: sampling.seed, model: spec.name,
             modelSHA256: spec.sha256, dataset: loaded
@@ -90,7 +107,7 @@ struct BenchSearchCommand: AsyncParsableCommand {
             let comparison = ComputeMatchedComparison(
                 model: model, prompts: PromptBuilder(library: try FewShotLibrary.bundled()), sandbox: sandbox,
                 configuration: c, rewardTests: tests,
-                arms: arms, budgets: budgets, ledger: book)
+                arms: arms, budgets: budgets, ledger: book, processRewards: processRewards)
             let progress = ProgressReporter(label: "bench-search")
             try await comparison.run(problems) { record, done, total in
                 progress.update(done: done, total: total, detail: record.progressDetail)

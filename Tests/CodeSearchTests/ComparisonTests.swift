@@ -7,6 +7,7 @@ import O1CoderTestSupport
 import Reasoning
 import RunStorage
 import Search
+import Synchronization
 import Testing
 
 @Suite struct BestOfNSamplerTests {
@@ -154,4 +155,86 @@ import Testing
         try "{}\n".write(toFile: ledger, atomically: true, encoding: .utf8)
         #expect(try manifest.openOrCheck(ledger: ledger) == ["model n → m", "search/sampling configuration"])
     }
+
+    @Test("A PRM joins a ledger that had none (recorded); another PRM, or another weight, is refused")
+    func manifestPRM() throws {
+        let ledger = FileManager.default.temporaryDirectory.appendingPathComponent("manifest-prm-\(UUID().uuidString)/l.jsonl").path
+        let plain = ComparisonManifest(
+            model: "m", modelSHA256: "s", rewardTests: "public", configuration: .standard, toolVersion: "0")
+        #expect(try plain.openOrCheck(ledger: ledger).isEmpty)
+        try "{}\n".write(toFile: ledger, atomically: true, encoding: .utf8)
+        var withPRM = plain
+        withPRM.processReward = ProcessRewardGuidance(model: "prm-a", weight: 0.5)
+        withPRM.processRewardSHA256 = "aa"
+        #expect(try withPRM.openOrCheck(ledger: ledger).isEmpty)
+        #expect(ComparisonManifest.recorded(forLedger: ledger) == withPRM, "the PRM is recorded for its cells")
+        #expect(try plain.openOrCheck(ledger: ledger).isEmpty, "a run without the PRM arm may still extend the ledger")
+        var other = withPRM
+        other.processReward = ProcessRewardGuidance(model: "prm-b", weight: 0.5)
+        #expect(try other.openOrCheck(ledger: ledger) == ["PRM prm-a (weight 0.5) → prm-b (weight 0.5)"])
+        other = withPRM
+        other.processRewardSHA256 = "bb"
+        #expect(try other.openOrCheck(ledger: ledger).count == 1, "the same name retrained is another PRM")
+    }
 }
+
+@Suite struct ComparisonPRMArmTests {
+    static let answer = "code\">\n```python\ndef add(a, b):\n    return a + b\n```\n</step>"
+
+    static func comparison(_ prm: TablePRM?, arms: [ComparisonArm]) throws -> ComputeMatchedComparison {
+        let ledger = JSONLLedger<ComparisonRecord>(
+            path: FileManager.default.temporaryDirectory.appendingPathComponent("prm-arm-\(UUID().uuidString).jsonl").path)
+        return ComputeMatchedComparison(
+            model: ConstantLanguageModel(cycling: [Self.answer]), prompts: PromptBuilder(library: try FewShotLibrary.bundled()),
+            sandbox: CodeSearchTests.sandbox(), configuration: CodeSearchTests.configuration(), rewardTests: .oracle, arms: arms,
+            budgets: [2000], ledger: ledger, processRewards: prm.map { ($0, ProcessRewardGuidance(model: "prm", weight: 0.4)) })
+    }
+
+    @Test("mcts-puct and mcts-puct-prm differ only in the PRM: both PUCT, only the second blends the PRM and calls it")
+    func arms() async throws {
+        let prm = TablePRM([:])
+        let c = try Self.comparison(prm, arms: [.mctsPUCT, .mctsPUCTPRM])
+        let plain = c.searchConfiguration(.mctsPUCT, budget: 2000)
+        let guided = c.searchConfiguration(.mctsPUCTPRM, budget: 2000)
+        #expect(plain.processReward == nil && guided.processReward == ProcessRewardGuidance(model: "prm", weight: 0.4))
+        for config in [plain, guided] {
+            if case .puct = config.search.selection {} else { Issue.record("expected PUCT, got \(config.search.selection)") }
+        }
+        var same = guided
+        same.processReward = nil
+        #expect(same == plain)
+        if case .uct = c.searchConfiguration(.mctsStandard, budget: 2000).search.selection {} else { Issue.record("mcts-standard keeps UCT") }
+
+        let problem = CodeSearchTests.problem("Mbpp/1")
+        _ = try await c.run(.mctsPUCT, budget: 2000, on: problem)
+        #expect(prm.asked.withLock { $0 }.isEmpty)
+        let record = try await c.run(.mctsPUCTPRM, budget: 2000, on: problem)
+        #expect(!prm.asked.withLock { $0 }.isEmpty, "the PRM scored the expansions")
+        #expect(record.arm == .mctsPUCTPRM && record.solved)
+    }
+
+    @Test("mcts-puct-prm without a PRM is a clear error")
+    func missingPRM() async throws {
+        let c = try Self.comparison(nil, arms: [.mctsPUCTPRM])
+        await #expect(throws: SearchRunError.missingProcessRewardModel(arm: "mcts-puct-prm")) {
+            try await c.run(.mctsPUCTPRM, budget: 2000, on: CodeSearchTests.problem("Mbpp/1"))
+        }
+    }
+
+    @Test("The summary pairs MCTS with the best sampling arm (never another search) and the PRM arm with mcts-puct")
+    func pairs() {
+        var records: [ComparisonRecord] = []
+        for i in 0..<6 {
+            let p = "Mbpp/\(i)"
+            records.append(ComparisonSummaryTests.record(.bestOfNDirect, 2000, p, i < 2))
+            records.append(ComparisonSummaryTests.record(.mctsStandard, 2000, p, i < 3))
+            records.append(ComparisonSummaryTests.record(.mctsPUCT, 2000, p, i < 5))
+            records.append(ComparisonSummaryTests.record(.mctsPUCTPRM, 2000, p, i < 1))
+        }
+        let s = ComparisonSummary(records: records, arms: [.bestOfNDirect, .mctsStandard, .mctsPUCT, .mctsPUCTPRM], budgets: [2000])
+        #expect(s.paired.map { [$0.first, $0.second] } == [[.mctsStandard, .bestOfNDirect], [.mctsPUCTPRM, .mctsPUCT]])
+        let prm = s.paired[1].test
+        #expect(prm.onlyFirst == 0 && prm.onlySecond == 4)
+    }
+}
+

@@ -9,8 +9,16 @@ public struct ComparisonManifest: Codable, Sendable, Hashable {
     public var rewardTests: String
     public var configuration: CodeSearchConfiguration
     public var toolVersion: String
+    /// The PRM of the `mcts-puct-prm` arm, when a run has used one, and its file's sha256.
+    public var processReward: ProcessRewardGuidance?
+    public var processRewardSHA256: String?
 
-    public init(model: String, modelSHA256: String, rewardTests: String, configuration: CodeSearchConfiguration, toolVersion: String) {
+    public init(
+        model: String, modelSHA256: String, rewardTests: String, configuration: CodeSearchConfiguration, toolVersion: String,
+        processReward: ProcessRewardGuidance? = nil, processRewardSHA256: String? = nil
+    ) {
+        self.processReward = processReward
+        self.processRewardSHA256 = processRewardSHA256
         self.model = model
         self.modelSHA256 = modelSHA256
         self.rewardTests = rewardTests
@@ -30,8 +38,7 @@ public struct ComparisonManifest: Codable, Sendable, Hashable {
     public func openOrCheck(ledger: String) throws -> [String] {
         let path = Self.path(forLedger: ledger)
         let encoder = JSONCoding.encoder(.document)
-        // A manifest beside no cells binds nothing (the ledger stays out of git, so a fresh
-        // clone has the committed manifest alone): it is rewritten with these settings.
+        // A manifest beside no cells binds nothing: it is rewritten with these settings.
         let ledgerBytes = (try? FileManager.default.attributesOfItem(atPath: ledger)[.size] as? Int) ?? 0
         guard ledgerBytes > 0, let data = FileManager.default.contents(atPath: path) else {
             let directory = (path as NSString).deletingLastPathComponent
@@ -44,6 +51,18 @@ public struct ComparisonManifest: Codable, Sendable, Hashable {
         if recorded.model != model || recorded.modelSHA256 != modelSHA256 { differences.append("model \(recorded.model) → \(model)") }
         if recorded.rewardTests != rewardTests { differences.append("reward tests \(recorded.rewardTests) → \(rewardTests)") }
         if recorded.configuration != configuration { differences.append("search/sampling configuration") }
+        if let before = recorded.processReward, let now = processReward,
+            before != now || recorded.processRewardSHA256 != processRewardSHA256
+        {
+            differences.append("PRM \(before.model) (weight \(before.weight)) → \(now.model) (weight \(now.weight))")
+        }
+        // A PRM arriving in a ledger that had none binds its later PRM cells.
+        if differences.isEmpty, recorded.processReward == nil, processReward != nil {
+            var extended = recorded
+            extended.processReward = processReward
+            extended.processRewardSHA256 = processRewardSHA256
+            try encoder.encode(extended).write(to: URL(fileURLWithPath: path), options: .atomic)
+        }
         return differences
     }
 }

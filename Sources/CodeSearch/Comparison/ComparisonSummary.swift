@@ -2,7 +2,8 @@ public import O1CoderCore
 
 /// The comparison's numbers: per arm and budget, the solved rate with a 95% bootstrap interval,
 /// tokens, time and stop reasons, over the problems every arm finished at that budget (paired);
-/// and McNemar's test between MCTS (standard) and the best other arm.
+/// and McNemar's test between MCTS (standard) and the best sampling arm, and between the PRM arm
+/// and the same search without the PRM.
 public struct ComparisonSummary: Codable, Sendable, Hashable {
     public struct Cell: Codable, Sendable, Hashable {
         public var arm: ComparisonArm
@@ -56,15 +57,19 @@ public struct ComparisonSummary: Codable, Sendable, Hashable {
                         stops: rs.reduce(into: [:]) { $0[$1.stop, default: 0] += 1 }))
             }
             let here = cells.filter { $0.budget == budget }
-            if arms.contains(.mctsStandard),
-                let rival = here.filter({ $0.arm != .mctsStandard }).max(by: { ($0.solved, -$0.meanTokens) < ($1.solved, -$1.meanTokens) })
-            {
-                let first = shared.compactMap { record(.mctsStandard, budget, $0)?.solved }
-                let second = shared.compactMap { record(rival.arm, budget, $0)?.solved }
+            func pair(_ first: ComparisonArm, _ second: ComparisonArm) {
                 paired.append(
-                    Paired(budget: budget, first: .mctsStandard, second: rival.arm, problems: shared.count,
-                           test: McNemarTest(first: first, second: second)))
+                    Paired(budget: budget, first: first, second: second, problems: shared.count,
+                           test: McNemarTest(first: shared.compactMap { record(first, budget, $0)?.solved },
+                                             second: shared.compactMap { record(second, budget, $0)?.solved })))
             }
+            // MCTS against the best sampling arm; the PRM arm against the same search without it.
+            if arms.contains(.mctsStandard),
+                let rival = here.filter({ !$0.arm.isSearch }).max(by: { ($0.solved, -$0.meanTokens) < ($1.solved, -$1.meanTokens) })
+            {
+                pair(.mctsStandard, rival.arm)
+            }
+            if arms.contains(.mctsPUCTPRM), arms.contains(.mctsPUCT) { pair(.mctsPUCTPRM, .mctsPUCT) }
         }
         self.cells = cells
         self.paired = paired

@@ -24,11 +24,15 @@ public struct ComputeMatchedComparison: Sendable {
     public let arms: [ComparisonArm]
     public let budgets: [Int]
     public let ledger: JSONLLedger<ComparisonRecord>
+    /// The PRM of the `mcts-puct-prm` arm and how it is blended into the priors.
+    public let processRewards: (model: any ProcessRewardModel, guidance: ProcessRewardGuidance)?
 
     public init(
         model: any LanguageModel, prompts: PromptBuilder, sandbox: any Sandbox, configuration: CodeSearchConfiguration,
-        rewardTests: RewardTests, arms: [ComparisonArm], budgets: [Int], ledger: JSONLLedger<ComparisonRecord>
+        rewardTests: RewardTests, arms: [ComparisonArm], budgets: [Int], ledger: JSONLLedger<ComparisonRecord>,
+        processRewards: (model: any ProcessRewardModel, guidance: ProcessRewardGuidance)? = nil
     ) {
+        self.processRewards = processRewards
         self.model = model
         self.prompts = prompts
         self.sandbox = sandbox
@@ -94,10 +98,17 @@ public struct ComputeMatchedComparison: Sendable {
                 arm: arm, budget: budget, problem: problem.id, solved: r.isSolved, generatedTokens: r.generatedTokens,
                 seconds: seconds(), stop: r.stop.rawValue, attempts: r.samples, bestReward: r.bestReward,
                 rewardTestCount: r.rewardTestCount)
-        case .mctsStandard, .mctsFaithful:
+        case .mctsStandard, .mctsFaithful, .mctsPUCT, .mctsPUCTPRM:
+            let prm: (any ProcessRewardModel)?
+            if arm == .mctsPUCTPRM {
+                guard let processRewards else { throw SearchRunError.missingProcessRewardModel(arm: arm.rawValue) }
+                prm = processRewards.model
+            } else {
+                prm = nil
+            }
             let searcher = ProblemSearcher(
                 generator: StepGenerator(model: model, prompts: prompts), sandbox: sandbox,
-                configuration: searchConfiguration(arm, budget: budget), rewardTests: rewardTests)
+                configuration: searchConfiguration(arm, budget: budget), rewardTests: rewardTests, processRewards: prm)
             let r = try await searcher.search(problem)
             let stats = r.outcome.statistics
             return ComparisonRecord(
@@ -117,6 +128,10 @@ public struct ComputeMatchedComparison: Sendable {
             c.search = CodeSearchConfiguration.faithful.search
             c.search.seed = seed
         }
+        if arm == .mctsPUCT || arm == .mctsPUCTPRM {
+            c.search.selection = .puct(exploration: c.search.selection.exploration)
+        }
+        if arm == .mctsPUCTPRM { c.processReward = processRewards?.guidance }
         c.search.stopAtPerfectSolution = true
         c.search.tokenBudget = budget
         c.search.rollouts = 10_000

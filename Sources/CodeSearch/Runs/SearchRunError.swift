@@ -4,11 +4,14 @@ public enum SearchRunError: Error, CustomStringConvertible, Sendable, Hashable {
     case missingGeneratedTests
     /// The recorded search settings are invalid (the messages of `SearchConfiguration.validationErrors()`).
     case invalidConfiguration([String])
+    /// A comparison arm that searches with a PRM was asked for without one.
+    case missingProcessRewardModel(arm: String)
 
     public var description: String {
         switch self {
         case .missingGeneratedTests: "This run rewards with generated tests but recorded no --generated-tests file."
         case .invalidConfiguration(let errors): errors.joined(separator: "; ")
+        case .missingProcessRewardModel(let arm): "The arm \(arm) searches with a process reward model: pass --prm NAME (a model from `o1coder train prm`)."
         }
     }
 }
