@@ -8,6 +8,9 @@ Data: HumanEval's 164 canonical solutions as SFT answers; for DPO the canonical 
 chosen and a body of `pass` rejected (what matters here is tokens per second, not the model).
 Each run's peak RSS is its own (os.wait4), the train time is the trainer's `train_runtime`
 (the same clock for both), the wall time includes imports and, for the CLI, its launcher.
+Both save one checkpoint at the end of training, inside the trainer's clock: our runner needs it to
+resume a killed run, so the CLI is asked for the same (the first comparison, without it, charged
+the save to us alone).
 """
 import argparse
 import ast
@@ -66,11 +69,28 @@ def fresh(path):
     return path
 
 
+# A checkpoint only at the end of training (the step count never reaches it), for both.
+SAVE_STEPS = 10 ** 6
+
+
+def runner_job(method, args, data, out_dir):
+    return {"task": method, "base_dir": args.base, "data": data, "output_dir": out_dir, "max_steps": args.steps,
+            "learning_rate": 1e-4, "batch_size": 2, "max_length": 256, "lora_r": 8, "lora_alpha": 16,
+            "save_steps": SAVE_STEPS, "seed": 42, "threads": args.threads}
+
+
+def cli_config(args, data, out_dir):
+    return {"model_name_or_path": args.base, "datasets": [{"path": "json", "data_files": data}],
+            "output_dir": out_dir, "max_steps": args.steps, "learning_rate": 1e-4, "per_device_train_batch_size": 2,
+            "max_length": 256, "use_peft": True, "lora_r": 8, "lora_alpha": 16, "lora_dropout": 0.0,
+            "lora_target_modules": "all-linear", "bf16": False, "use_cpu": True, "gradient_checkpointing": False,
+            "logging_steps": 1, "save_strategy": "steps", "save_steps": SAVE_STEPS, "report_to": "none", "seed": 42,
+            "dataloader_num_workers": 0, "dtype": "float32"}
+
+
 def ours(method, args, data, work, i):
     out_dir = fresh(os.path.join(work, f"ours-{method}-{i}"))
-    job = {"task": method, "base_dir": args.base, "data": data, "output_dir": out_dir, "max_steps": args.steps,
-           "learning_rate": 1e-4, "batch_size": 2, "max_length": 256, "lora_r": 8, "lora_alpha": 16,
-           "save_steps": 10 ** 6, "seed": 42, "threads": args.threads}
+    job = runner_job(method, args, data, out_dir)
     path = out_dir + ".json"
     with open(path, "w") as f:
         json.dump(job, f)
@@ -85,12 +105,7 @@ def ours(method, args, data, work, i):
 
 def trl_cli(method, args, data, work, i):
     out_dir = fresh(os.path.join(work, f"trl-{method}-{i}"))
-    config = {"model_name_or_path": args.base, "datasets": [{"path": "json", "data_files": data}],
-              "output_dir": out_dir, "max_steps": args.steps, "learning_rate": 1e-4, "per_device_train_batch_size": 2,
-              "max_length": 256, "use_peft": True, "lora_r": 8, "lora_alpha": 16, "lora_dropout": 0.0,
-              "lora_target_modules": "all-linear", "bf16": False, "use_cpu": True, "gradient_checkpointing": False,
-              "logging_steps": 1, "save_strategy": "no", "report_to": "none", "seed": 42, "dataloader_num_workers": 0,
-              "dtype": "float32"}
+    config = cli_config(args, data, out_dir)
     path = out_dir + ".yaml"
     import yaml
     with open(path, "w") as f:

@@ -34,6 +34,20 @@ class BenchTrainTests(unittest.TestCase):
         self.assertEqual(dpo["rejected"][0]["content"], "def f():\n    pass\n")
         self.assertEqual(dpo["chosen"], sft["completion"])
 
+    def test_both_sides_train_and_save_alike(self):
+        import argparse
+        args = argparse.Namespace(base="/base", steps=10, threads=1)
+        job = bench_train.runner_job("sft", args, "d.jsonl", "/o")
+        cli = bench_train.cli_config(args, "d.jsonl", "/o")
+        # One checkpoint at the end for both (our runner needs it to resume; the CLI once saved none).
+        self.assertEqual(cli["save_strategy"], "steps")
+        self.assertEqual(job["save_steps"], cli["save_steps"])
+        self.assertGreater(cli["save_steps"], args.steps)
+        for ours, theirs in (("max_steps", "max_steps"), ("learning_rate", "learning_rate"),
+                             ("batch_size", "per_device_train_batch_size"), ("max_length", "max_length"),
+                             ("lora_r", "lora_r"), ("lora_alpha", "lora_alpha"), ("seed", "seed")):
+            self.assertEqual(job[ours], cli[theirs], ours)
+
 
 if __name__ == "__main__":
     unittest.main()
