@@ -6,6 +6,8 @@
 # run stopped anywhere leaves the two styles on (nearly) the same problems. Each run resumes and
 # extends: rerun, or rerun with a larger limit. Writes bench/results/table1-runs/{cot,pseudocode}/
 # and bench/results/table1.{md,json} (with 95% intervals and the paired difference).
+# TABLE1_STYLES=cot or =pseudocode grows one style only: two such runs side by side (THREADS=1
+# each) use both cores; either one refreshes the tables when the other's directory exists.
 . "$(dirname "$0")/bench-common.sh"
 MODEL="${1:-qwen2.5-coder-0.5b-instruct}"
 LIMIT="${TABLE1_LIMIT:-100}"
@@ -16,12 +18,15 @@ run() {  # STYLE N
     --model "$MODEL" --threads "${THREADS:-2}" --out "bench/results/table1-runs/$1" \
     --store bench/results/table1-runs/runs.sqlite > /dev/null
 }
+report() {  # the tables, once both styles have a run
+  [ -f bench/results/table1-runs/cot/run.json ] && [ -f bench/results/table1-runs/pseudocode/run.json ] || return 0
+  "$O1CODER" sample-report bench/results/table1-runs/cot bench/results/table1-runs/pseudocode --out bench/results
+}
 n=0
 while [ "$n" -lt "$LIMIT" ]; do
   n=$((n + STEP)); [ "$n" -gt "$LIMIT" ] && n="$LIMIT"
   echo "[bench-table1] $n of $LIMIT problems" >&2
-  run cot "$n"
-  run pseudocode "$n"
-  "$O1CODER" sample-report bench/results/table1-runs/cot bench/results/table1-runs/pseudocode --out bench/results > /dev/null
+  for style in ${TABLE1_STYLES:-cot pseudocode}; do run "$style" "$n"; done
+  report > /dev/null
 done
-"$O1CODER" sample-report bench/results/table1-runs/cot bench/results/table1-runs/pseudocode --out bench/results
+report
