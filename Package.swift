@@ -146,11 +146,11 @@ let package = Package(
             name: "SelfPlay",
             dependencies: [
                 "Models", "O1CoderCore", "Datasets", "Execution", "Inference", "Reasoning", "Search", "CodeSearch", "RunStorage", "TrainingData",
-                "Training", "Sampling", "Evaluation", "Reports", .product(name: "Logging", package: "swift-log"),
+                "Training", "Sampling", "Evaluation", "Reports", "TestGeneration", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "SelfPlayTests", dependencies: ["Models", "SelfPlay", "Search", "O1CoderTestSupport"], swiftSettings: strictSettings),
+            name: "SelfPlayTests", dependencies: ["Models", "SelfPlay", "Search", "TestGeneration", "Execution", "O1CoderTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "TrainingTests", dependencies: ["Models", "Training", "Inference", "Service", "Execution", "O1CoderTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "O1CoderTestSupport", "ChildProcesses"], swiftSettings: strictSettings),

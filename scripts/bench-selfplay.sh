@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Self-play against its base model (make bench-selfplay): SELFPLAY_ROUNDS rounds (2) of
 # `o1coder selfplay` from BENCH_MODEL on MBPP train (SELFPLAY_TRAIN_LIMIT problems, 100; public-test
-# rewards), SFT then DPO on φ-ranked pairs, a PRM in the loop (SELFPLAY_PRM=0 leaves it out),
+# rewards; SELFPLAY_TCG=1 adds the policy's own tests), SFT then DPO on φ-ranked pairs, a PRM in the loop (SELFPLAY_PRM=0 leaves it out),
 # each policy evaluated greedily on HumanEval+ (SELFPLAY_EVAL_LIMIT, 164; base + plus tests) by
 # the loop, and on MBPP+'s test-split tasks (SELFPLAY_MBPP_PLUS_LIMIT, all 224; 0 skips) by `o1coder sample`, greedy,
 # zero-shot, direct. Round 0 is the base model under the same evaluations and seeds, so every
@@ -17,6 +17,8 @@ MBPP_PLUS_LIMIT="${SELFPLAY_MBPP_PLUS_LIMIT:-224}"
 EVALPLUS="$SHARED/evalplus"
 [ -f "$MBPP" ] && [ -d "$EVALPLUS" ] || { echo "error: bench-selfplay needs MBPP and EvalPlus in $SHARED (../shared/datasets)" >&2; exit 1; }
 prm=(); [ "${SELFPLAY_PRM:-1}" = 1 ] && prm=(--prm)
+# SELFPLAY_TCG=1: the policy writes tests for the training problems before each search (--tcg).
+[ "${SELFPLAY_TCG:-0}" = 1 ] && prm+=(--tcg)
 "$O1CODER" selfplay --model "$MODEL" --train mbpp:train --train-limit "${SELFPLAY_TRAIN_LIMIT:-100}" \
   --eval humaneval-plus --eval-limit "${SELFPLAY_EVAL_LIMIT:-164}" --rounds "$ROUNDS" --out "$DIR" \
   --rollouts "${SELFPLAY_ROLLOUTS:-8}" --steps "${SELFPLAY_STEPS:-40}" --threads "${THREADS:-2}" --seed "${SEED:-42}" "${prm[@]}" \

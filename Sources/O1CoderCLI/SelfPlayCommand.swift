@@ -47,6 +47,8 @@ struct SelfPlayCommand: AsyncParsableCommand {
     @Flag(help: "Train a PRM after every round on all process data so far; from round 2 it shapes the search's priors (PUCT).")
     var prm = false
     @Option(help: "With --prm: share of PUCT's prior the PRM decides.") var prmWeight = 0.5
+    @Flag(help: "Before each search the policy writes tests for the training problems (inputs-only where a reference exists); the search is rewarded by the public and those tests.")
+    var tcg = false
     @Flag(help: "Rank DPO pairs by outcome reward only, not by φ (outcome blended with the steps' values).") var outcomeRanking = false
     @Option(help: ArgumentHelp("φ's step t per round (α = max(0.1, 1 − 0.01·t)).", valueName: "t")) var phiStepsPerRound = 25
     @OptionGroup var storeOptions: StoreOptions
@@ -72,7 +74,7 @@ struct SelfPlayCommand: AsyncParsableCommand {
             pairRanking: outcomeRanking ? .outcome : .phi(RewardAggregator(), stepsPerRound: phiStepsPerRound),
             evaluationASPR: evalAsprPrefixes > 0 ? .init(prefixes: evalAsprPrefixes, completions: evalAsprCompletions) : nil,
             evaluationSearchBudget: evalSearchBudget > 0 ? evalSearchBudget : nil,
-            processReward: prm ? .init(weight: prmWeight) : nil)
+            processReward: prm ? .init(weight: prmWeight) : nil, testGeneration: tcg)
     }
 
     func run() async throws {

@@ -1,4 +1,5 @@
 public import CodeSearch
+public import TestGeneration
 public import Training
 
 /// The settings of a self-play run, recorded in its directory with the state.
@@ -30,6 +31,12 @@ public struct SelfPlayConfiguration: Codable, Sendable, Equatable {
     /// rounds so far, it shapes the search's priors (PUCT) from round 2; nil: no PRM.
     public var processReward: ProcessRewardLoop?
 
+    /// The test-case generator in the loop: before each round's search the search policy writes
+    /// tests for the training problems (inputs-only where a reference exists: the reference
+    /// supplies the outputs), and the search is rewarded by the public tests and those. The hidden
+    /// tests still decide "solved" and never reach the reward. nil: public tests alone.
+    public var testGeneration: TestGenerationConfiguration?
+
     public struct ProcessRewardLoop: Codable, Sendable, Equatable {
         /// Share of PUCT's prior the PRM decides (0: the policy's alone, 1: the PRM's alone).
         public var weight: Double
@@ -49,8 +56,10 @@ public struct SelfPlayConfiguration: Codable, Sendable, Equatable {
     public init(
         search: CodeSearchConfiguration = .standard, training: TrainingHyperparameters = .init(), namePrefix: String,
         preferenceUpdate: Bool = true, evaluationSamples: Int = 0, curriculum: Curriculum? = nil, pairRanking: PairRanking = .standard,
-        evaluationASPR: ASPRSettings? = nil, evaluationSearchBudget: Int? = nil, processReward: ProcessRewardLoop? = nil
+        evaluationASPR: ASPRSettings? = nil, evaluationSearchBudget: Int? = nil, processReward: ProcessRewardLoop? = nil,
+        testGeneration: TestGenerationConfiguration? = nil
     ) {
+        self.testGeneration = testGeneration
         self.search = search
         self.training = training
         self.namePrefix = namePrefix
@@ -65,7 +74,7 @@ public struct SelfPlayConfiguration: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case search, training, namePrefix, preferenceUpdate, evaluationSamples, curriculum, pairRanking, evaluationASPR, evaluationSearchBudget,
-            processReward
+            processReward, testGeneration
     }
 
     /// Directories recorded before the DPO stage, sampled evaluation and φ ranking existed keep their meaning.
@@ -81,5 +90,6 @@ public struct SelfPlayConfiguration: Codable, Sendable, Equatable {
         evaluationASPR = try c.decodeIfPresent(ASPRSettings.self, forKey: .evaluationASPR)
         evaluationSearchBudget = try c.decodeIfPresent(Int.self, forKey: .evaluationSearchBudget)
         processReward = try c.decodeIfPresent(ProcessRewardLoop.self, forKey: .processReward)
+        testGeneration = try c.decodeIfPresent(TestGenerationConfiguration.self, forKey: .testGeneration)
     }
 }

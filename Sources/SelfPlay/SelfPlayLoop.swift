@@ -5,6 +5,7 @@ public import O1CoderCore
 public import Reasoning
 public import RunStorage
 public import Training
+public import TestGeneration
 import Datasets
 import Foundation
 import Search
@@ -56,6 +57,7 @@ public struct SelfPlayLoop: Sendable {
 
     public enum Event: Sendable {
         case stage(round: Int, String)
+        case generatedTests(round: Int, TCGGenerationProgress)
         case searched(round: Int, ProblemID, solved: Bool, finished: Int, total: Int)
         case training(round: Int, TrainingPhase)
         case evaluated(round: Int, SelfPlayState.Evaluation)
@@ -111,12 +113,19 @@ public struct SelfPlayLoop: Sendable {
             // Round 0 only evaluates the base policy.
             if index > 0 {
                 if !round.searchFinished {
-                    progress(.stage(round: index, "search with \(round.searchPolicy)"))
                     if trainProblems == nil {
                         trainProblems = try await rewardTests.prepare(train, sandbox: sandbox, limits: configuration.search.limits).problems
                     }
                     let problems = trainProblems ?? []
                     let dropped = try curriculumDropped(problems, before: index, in: state)
+                    if let settings = configuration.testGeneration, round.tests == nil {
+                        progress(.stage(round: index, "tests by \(round.searchPolicy)"))
+                        var tested = round
+                        tested.tests = try await generateTests(
+                            round, problems: problems.filter { !dropped.contains($0.id) }, settings: settings, progress: progress)
+                        try finish(tested)
+                    }
+                    progress(.stage(round: index, "search with \(round.searchPolicy)"))
                     var searching = round
                     if !dropped.isEmpty { searching.curriculumDropped = dropped.sorted() }
                     try finish(
@@ -192,7 +201,7 @@ public struct SelfPlayLoop: Sendable {
         let model = try await models(round.searchPolicy)
         let searcher = ProblemSearcher(
             generator: StepGenerator(model: model, prompts: searchPrompts), sandbox: sandbox, configuration: settings,
-            rewardTests: rewardTests, processRewards: processRewards)
+            rewardTests: try rewardTests(for: round), processRewards: processRewards)
         let index = round.index
         try await SearchRunner(searcher: searcher, store: store).run(runID, problems: problems) { id, result, finished, total in
             progress(.searched(round: index, id, solved: result.isSolved, finished: finished, total: total))
@@ -237,7 +246,8 @@ public struct SelfPlayLoop: Sendable {
         return SelfPlayState.DataFiles(
             sft: folder + "/sft.jsonl", sftRecords: sft.count, sftSHA256: SHA256.hex(of: Array(sft.jsonl.utf8)),
             dpo: folder + "/dpo.jsonl", dpoRecords: dpo.count, dpoSHA256: SHA256.hex(of: Array(dpo.jsonl.utf8)),
-            solvedProblems: rows.filter(\.solved).count, searchedProblems: rows.count, dpoScoredBy: scoredBy)
+            solvedProblems: rows.filter(\.solved).count, searchedProblems: rows.count, dpoScoredBy: scoredBy,
+            rewardAgreement: try rows.reduce(AgreementMatrix()) { $0 + RewardAgreement.matrix(executions: try store.executions(run: run, problem: $1.problemId)) })
     }
 
     /// SFT on the round's correct traces. When DPO follows, the SFT model is an intermediate

@@ -1,3 +1,4 @@
+import TestGeneration
 import O1CoderCore
 import Foundation
 public import Reports
@@ -42,6 +43,16 @@ public struct SelfPlayReport: Sendable {
                     r.evaluation?.search.map { m in
                         .init(budget: r.index, rate: Self.rate(m.solved, m.problems), lower: m.interval.lower, upper: m.interval.upper)
                     }
+                }))
+        // How far the search's reward (public tests, plus the TCG's with it in the loop) can be
+        // trusted: P(passes hidden tests | passes the reward tests) over the round's terminals.
+        result.append(
+            BudgetCurveChart.Series(
+                name: "train reward precision (vs hidden tests)",
+                points: rounds.compactMap { r in
+                    guard let m = r.data?.rewardAgreement, let p = m.precision else { return nil }
+                    let interval = ProportionInterval.wilson(successes: m.truePositives, trials: m.truePositives + m.falsePositives)
+                    return .init(budget: r.index, rate: p, lower: interval.lower, upper: interval.upper)
                 }))
         let ks = Set(rounds.flatMap { $0.evaluation?.sampled?.passAtK.keys.map { $0 } ?? [] }).sorted()
         for k in ks {

@@ -1,3 +1,4 @@
+import TestGeneration
 import Foundation
 import O1CoderCore
 
@@ -29,6 +30,14 @@ extension SelfPlayState {
                                100 * Double(m.solved) / Double(max(1, m.problems)), 100 * m.interval.lower, 100 * m.interval.upper))
                 }
                 lines.append("       " + more.joined(separator: " · "))
+            }
+            if let t = r.tests {
+                lines.append("       TCG: \(t.tests) tests by \(t.generator) for \(t.problemsWithTests)/\(t.problems) training problems")
+            }
+            if let m = r.data?.rewardAgreement, m.total > 0 {
+                func percent(_ v: Double?) -> String { v.map { String(format: "%.1f%%", 100 * $0) } ?? "n/a" }
+                lines.append(
+                    "       reward vs hidden tests over \(m.total) terminals: precision \(percent(m.precision)), recall \(percent(m.recall))")
             }
             if let note = r.note { lines.append("       \(note)") }
         }

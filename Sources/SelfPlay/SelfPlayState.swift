@@ -1,3 +1,4 @@
+public import TestGeneration
 public import O1CoderCore
 
 /// What a self-play run has done so far, saved after every stage (`selfplay.json`), so a killed
@@ -18,6 +19,8 @@ public struct SelfPlayState: Codable, Sendable, Equatable {
         public var index: Int
         /// The policy that searched in this round (and was trained from).
         public var searchPolicy: String
+        /// The tests the search policy wrote for the training problems (with the TCG in the loop).
+        public var tests: TestsStage?
         public var searchRun: RunID?
         public var searchFinished = false
         /// Training problems the curriculum left out of this round's search.
@@ -43,6 +46,17 @@ public struct SelfPlayState: Codable, Sendable, Equatable {
         }
     }
 
+    /// A round's generated tests: the file (`tcg generate`'s format), its sha256 and its counts.
+    public struct TestsStage: Codable, Sendable, Equatable {
+        public var file: String
+        public var sha256: String
+        /// The policy that wrote them.
+        public var generator: String
+        public var problems: Int
+        public var problemsWithTests: Int
+        public var tests: Int
+    }
+
     public struct DataFiles: Codable, Sendable, Equatable {
         public var sft: String
         public var sftRecords: Int
@@ -55,6 +69,9 @@ public struct SelfPlayState: Codable, Sendable, Equatable {
         public var searchedProblems: Int
         /// The PRM whose step scores φ used to rank the DPO pairs; nil: the tree's values.
         public var dpoScoredBy: String? = nil
+        /// The search's reward against the hidden tests over its terminals (every terminal is
+        /// verified on both): how far the reward tests, generated ones included, can be trusted.
+        public var rewardAgreement: AgreementMatrix? = nil
     }
 
     /// The PRM of a round: trained from the base policy on the point-wise process data of every
