@@ -6,6 +6,7 @@ import Logging
 import Reasoning
 import Inference
 import Models
+import SelfPlay
 import Training
 public import TrainingData
 
@@ -51,6 +52,11 @@ struct ExportCommand: AsyncParsableCommand {
         "dpo: rank traces by φ at this step t (α = max(0.1, 1 − 0.01·t)) on the outcome and the steps' values, not by outcome alone.",
         valueName: "t"))
     var phiStep: Int?
+    @Option(help: ArgumentHelp(
+        "dpo with --phi-step: φ's process rewards are this PRM's step scores (o1coder train prm NAME), not the tree's values.",
+        valueName: "name"))
+    var prm: String?
+    @Option(help: "CPU threads of the PRM.") var threads = 2
 
     func validate() throws {
         switch (format, runID) {
@@ -63,6 +69,7 @@ struct ExportCommand: AsyncParsableCommand {
             guard format == .dpo else { throw ValidationError("--phi-step ranks DPO pairs: it needs --format dpo.") }
             guard phiStep >= 0 else { throw ValidationError("--phi-step must be at least 0.") }
         }
+        if prm != nil, phiStep == nil { throw ValidationError("--prm scores the steps for φ: it needs --format dpo --phi-step t.") }
     }
 
     func run() async throws {
@@ -73,7 +80,15 @@ struct ExportCommand: AsyncParsableCommand {
             labelThreshold: labelThreshold, labelRule: prmLabels, pairMargin: margin, minimumVisits: minVisits)
         if let phiStep { exporter.dpoRanking = .aggregated(RewardAggregator(), step: phiStep) }
         let prompts = PromptBuilder(library: try FewShotLibrary.bundled(), maxExamples: fewShot)
-        let (lines, count) = try exporter.export(run: runID, from: store, format: format, prompts: prompts)
+        let lines: String
+        let count: Int
+        if let prm {
+            let model = try await SelfPlayLoop.embeddedProcessRewardModels(
+                store: .standard(), threads: threads, logger: CLILogger.make(verbose: false))(prm)
+            (lines, count) = try await exporter.export(run: runID, from: store, format: format, prompts: prompts, processRewards: model)
+        } else {
+            (lines, count) = try exporter.export(run: runID, from: store, format: format, prompts: prompts)
+        }
         try JSONLEncoding.writeAtomically(lines, to: out)
         StandardError.write("wrote \(count) \(format.rawValue) records to \(out)")
         print(out)

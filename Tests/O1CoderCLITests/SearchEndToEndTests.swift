@@ -53,6 +53,18 @@ import ChildProcesses
         #expect(phi.status == 0, "\(phi.stderr)")
         let misplaced = try await Self.run(["export", "1", "--format", "sft", "--phi-step", "50", "--out", dir.appendingPathComponent("x.jsonl").path, "--store", store])
         #expect(misplaced.status == 64 && misplaced.stderr.contains("needs --format dpo"))
+        // A PRM's step scores in φ (here the untrained test model read as a PRM: the plumbing, not the scores).
+        let scored = dir.appendingPathComponent("phi-prm.jsonl").path
+        let withPRM = try await Self.run([
+            "export", "1", "--format", "dpo", "--phi-step", "50", "--prm", TestEnvironment.testModelReference, "--threads", "1",
+            "--out", scored, "--store", store,
+        ])
+        #expect(withPRM.status == 0, "\(withPRM.stderr)")
+        for line in try String(contentsOfFile: scored, encoding: .utf8).split(separator: "\n") {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil)
+        }
+        let prmAlone = try await Self.run(["export", "1", "--format", "dpo", "--prm", "x", "--out", scored, "--store", store])
+        #expect(prmAlone.status == 64 && prmAlone.stderr.contains("needs --format dpo --phi-step"))
 
         let html = dir.appendingPathComponent("report.html").path
         let report = try await Self.run(["report", "1", "--html", html, "--store", store])

@@ -28,6 +28,21 @@ import Testing
         }
     }
 
+    /// Two samples per expansion, two rollouts: enough for a tree with siblings.
+    static var smallSearch: CodeSearchConfiguration {
+        var search = CodeSearchConfiguration.standard
+        search.search.width = 2
+        search.search.rollouts = 2
+        return search
+    }
+
+    /// Passes programs that add.
+    static var additionSandbox: FakeSandbox {
+        FakeSandbox { program, suite, _ in
+            FakeSandbox.report(program.contains("a + b") ? .passed : .failed(test: 0, message: "wrong"), testCount: suite.count)
+        }
+    }
+
     /// Scores every step 0.5 and counts the paths it was asked about.
     final class CountingPRM: ProcessRewardModel {
         let paths = Mutex(0)
@@ -41,13 +56,9 @@ import Testing
     func loop() async throws {
         let scratch = NSTemporaryDirectory() + "o1coder-sp-prm-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        var search = CodeSearchConfiguration.standard
-        search.search.width = 2
-        search.search.rollouts = 2
+        let search = Self.smallSearch
         let configuration = SelfPlayConfiguration(search: search, namePrefix: "sp", preferenceUpdate: false, processReward: .init(weight: 0.3))
-        let sandbox = FakeSandbox { program, suite, _ in
-            FakeSandbox.report(program.contains("a + b") ? .passed : .failed(test: 0, message: "wrong"), testCount: suite.count)
-        }
+        let sandbox = Self.additionSandbox
         let trainer = RecordingTrainer()
         let prm = CountingPRM()
         let loaded = Mutex<[String]>([])
@@ -106,13 +117,9 @@ import Testing
     func phiWithPRM() async throws {
         let scratch = NSTemporaryDirectory() + "o1coder-sp-prm-phi-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        var search = CodeSearchConfiguration.standard
-        search.search.width = 2
-        search.search.rollouts = 2
+        let search = Self.smallSearch
         let configuration = SelfPlayConfiguration(search: search, namePrefix: "sp", processReward: .init(weight: 0.3))
-        let sandbox = FakeSandbox { program, suite, _ in
-            FakeSandbox.report(program.contains("a + b") ? .passed : .failed(test: 0, message: "wrong"), testCount: suite.count)
-        }
+        let sandbox = Self.additionSandbox
         let loop = try SelfPlayLoop(
             configuration: configuration,
             models: { _ in ConstantLanguageModel(cycling: [SelfPlayLoopTests.answer, SelfPlayLoopTests.wrong]) },

@@ -51,9 +51,7 @@ import Testing
     func loop() async throws {
         let scratch = NSTemporaryDirectory() + "o1coder-sp-tcg-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        var search = CodeSearchConfiguration.standard
-        search.search.width = 2
-        search.search.rollouts = 2
+        let search = SelfPlayProcessRewardTests.smallSearch
         let configuration = SelfPlayConfiguration(
             search: search, namePrefix: "sp", preferenceUpdate: false, testGeneration: TestGenerationConfiguration(limits: search.limits))
         let model = RoutingModel()
