@@ -9,8 +9,8 @@ to stderr, so stdout stays parseable. Exit status: 0 done, 2 bad input, 3 enviro
 
 Tasks: `convert-base` (GGUF -> Hugging Face directory, dequantised), `sft` and `dpo` (TRL with
 LoRA; resumes from the newest checkpoint in the output directory), `prm` (a generative process
-reward model: P(" +") vs P(" -") at a " Rating" tag after every step, LoRA, held-out problems), `grpo` (TRL's
-GRPO, rewards from `o1coder serve` through o1coder_reward.py), `export-adapter` (PEFT
+reward model: P(" +") vs P(" -") at a " Rating" tag after every step, LoRA, held-out problems), `grpo` and `rloo` (TRL's
+GRPO and RLOO, rewards from `o1coder serve` through o1coder_reward.py), `export-adapter` (PEFT
 adapter -> GGUF with llama.cpp's converter) and `generate` (greedy, for round-trip checks).
 """
 import json
@@ -311,9 +311,10 @@ def grpo_rows(path):
     return read_jsonl(path, ["prompt", "ground_truth"])
 
 
-def train_grpo(job):
-    """GRPO (TRL) with O1Coder's sandbox as the reward: every completion is scored by
-    `o1coder serve` through o1coder_reward.reward (binary: all tests pass)."""
+def train_online(job, method):
+    """GRPO or RLOO (TRL) with O1Coder's sandbox as the reward: every completion is scored by
+    `o1coder serve` through o1coder_reward.reward (binary: all tests pass). The two share data,
+    group size and generation settings; RLOO's baseline is the mean of the group's others."""
     rows = grpo_rows(require(job, "data"))
     os.environ["O1CODER_SERVE_URL"] = require(job, "reward_url")
     os.environ.setdefault("O1CODER_REWARD_MODE", job.get("reward_mode", "binary"))
@@ -324,16 +325,19 @@ def train_grpo(job):
         raise JobError("bad_job", f"--batch-size {job.get('batch_size', 2)} must be a multiple of --generations {generations}")
     model, tok, peft_config = trainable_model(job)
     from datasets import Dataset
-    from trl import GRPOConfig, GRPOTrainer
-    args = trainer_arguments(job, GRPOConfig, num_generations=generations,
+    if method == "rloo":
+        from trl import RLOOConfig as Config, RLOOTrainer as Trainer
+    else:
+        from trl import GRPOConfig as Config, GRPOTrainer as Trainer
+    args = trainer_arguments(job, Config, num_generations=generations,
                              max_completion_length=int(job.get("max_completion_length", 128)),
                              temperature=float(job.get("temperature", 1.0)), beta=float(job.get("kl_beta", 0.0)),
                              # GPU jobs: generation through vLLM (colocated with training, or a server).
                              use_vllm=bool(job.get("vllm", False)), vllm_mode=job.get("vllm_mode", "colocate"))
-    trainer = GRPOTrainer(model=model, reward_funcs=[o1coder_reward.reward], args=args,
-                          train_dataset=Dataset.from_list(rows), processing_class=tok, peft_config=peft_config,
-                          callbacks=[progress_callback()])
-    result, start = fit(trainer, job, "grpo", len(rows), generations=generations)
+    trainer = Trainer(model=model, reward_funcs=[o1coder_reward.reward], args=args,
+                      train_dataset=Dataset.from_list(rows), processing_class=tok, peft_config=peft_config,
+                      callbacks=[progress_callback()])
+    result, start = fit(trainer, job, method, len(rows), generations=generations)
     rewards = [e["reward"] for e in trainer.state.log_history if "reward" in e]
     extra = {"mean_reward": sum(rewards) / len(rewards)} if rewards else {}
     finish(trainer, job, result, start, len(rows), **extra)
@@ -722,7 +726,8 @@ def generate(job):
 
 
 TASKS = {"convert-base": convert_base, "sft": lambda j: train(j, "sft"), "dpo": lambda j: train(j, "dpo"), "prm": train_prm,
-         "grpo": train_grpo,
+         "grpo": lambda job: train_online(job, "grpo"),
+         "rloo": lambda job: train_online(job, "rloo"),
          "export-adapter": export_adapter, "generate": generate, "prm-score": prm_score,
          "export-base": export_base}
 

@@ -7,12 +7,12 @@ import O1CoderCore
 import RunStorage
 public import Training
 
-/// `o1coder train sft|dpo|prm|grpo`: a LoRA adapter trained out of process (TRL, or our PRM
+/// `o1coder train sft|dpo|prm|grpo|rloo`: a LoRA adapter trained out of process (TRL, or our PRM
 /// trainer), registered as a model every `--model` option takes.
 struct TrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train a LoRA adapter (SFT or DPO with TRL, GRPO, or a process reward model) and register it as a model.",
+        abstract: "Train a LoRA adapter (SFT or DPO with TRL, GRPO or RLOO, or a process reward model) and register it as a model.",
         discussion: """
             Runs training/runner.py in the environment `make setup-train` installs. The base GGUF is \
             converted to a Hugging Face directory once (cached by sha256); the adapter comes back as \
@@ -25,7 +25,7 @@ struct TrainCommand: AsyncParsableCommand {
               o1coder train sft --data sft.jsonl --base qwen2.5-coder-0.5b-instruct --out policy-r1 --steps 50
               o1coder search --model policy-r1 …
             """,
-        subcommands: [SFT.self, DPO.self, PRM.self, GRPO.self])
+        subcommands: [SFT.self, DPO.self, PRM.self, GRPO.self, RLOO.self])
 
     struct SFT: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -92,34 +92,52 @@ extension TrainCommand {
     }
 }
 
+/// The options of the online methods (GRPO, RLOO): their group settings and where the
+/// sandbox rewards come from.
+struct OnlineRLOptions: ParsableArguments {
+    @Option(help: "Completions per prompt (the group the rewards are compared within; default 2).") var generations: Int?
+    @Option(help: "Token cap of each completion (default 128).") var maxCompletionLength: Int?
+    @Option(help: "Sampling temperature (default 1.0).") var temperature: Double?
+    @Option(help: ArgumentHelp("An o1coder serve server for the rewards (default: one of this process's own).", valueName: "url"))
+    var sandbox: String?
+    @Option(help: "Sandbox workers of the server this process starts.") var workers = 2
+
+    func run(_ method: TrainingMethod, _ options: TrainingOptions) async throws {
+        let flags: [String: Setting?] = [
+            "generations": generations.map(Setting.integer), "max-completion-length": maxCompletionLength.map(Setting.integer),
+            "temperature": temperature.map(Setting.number),
+        ]
+        if let sandbox { return try await options.run(method, flags: flags, rewardURL: sandbox) }
+        try await LocalRewardServer.with(workers: workers) { url in try await options.run(method, flags: flags, rewardURL: url) }
+    }
+}
+
 extension TrainCommand {
+    static let onlineDiscussion = """
+        Rewards come from o1coder serve through training/o1coder_reward.py (1 when every \
+        test passes, else 0): a server of this process's own on a free loopback port, or \
+        --sandbox URL. On GPUs the same runner job runs under `accelerate launch`, with \
+        vLLM generation (README, Training).
+        """
+
     struct GRPO: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "grpo",
             abstract: "GRPO (TRL) on prompts with ground truth (o1coder export --format verl); the sandbox scores every completion.",
-            discussion: """
-                Rewards come from o1coder serve through training/o1coder_reward.py (1 when every \
-                test passes, else 0): a server of this process's own on a free loopback port, or \
-                --sandbox URL. On GPUs the same runner job runs under `accelerate launch`, with \
-                vLLM generation (README, Training).
-                """)
+            discussion: TrainCommand.onlineDiscussion)
         @OptionGroup var options: TrainingOptions
-        @Option(help: "Completions per prompt (the group GRPO normalises rewards within; default 2).") var generations: Int?
-        @Option(help: "Token cap of each completion (default 128).") var maxCompletionLength: Int?
-        @Option(help: "Sampling temperature (default 1.0).") var temperature: Double?
-        @Option(help: ArgumentHelp("An o1coder serve server for the rewards (default: one of this process's own).", valueName: "url"))
-        var sandbox: String?
-        @Option(help: "Sandbox workers of the server this process starts.") var workers = 2
+        @OptionGroup var online: OnlineRLOptions
+        func run() async throws { try await online.run(.grpo, options) }
+    }
 
-        func run() async throws {
-            let flags: [String: Setting?] = [
-                "generations": generations.map(Setting.integer), "max-completion-length": maxCompletionLength.map(Setting.integer),
-                "temperature": temperature.map(Setting.number),
-            ]
-            let options = options
-            if let sandbox { return try await options.run(.grpo, flags: flags, rewardURL: sandbox) }
-            try await LocalRewardServer.with(workers: workers) { url in try await options.run(.grpo, flags: flags, rewardURL: url) }
-        }
+    struct RLOO: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rloo",
+            abstract: "RLOO (TRL; each completion's baseline is the mean reward of its group's others) on the data GRPO takes; the sandbox scores every completion.",
+            discussion: TrainCommand.onlineDiscussion)
+        @OptionGroup var options: TrainingOptions
+        @OptionGroup var online: OnlineRLOptions
+        func run() async throws { try await online.run(.rloo, options) }
     }
 }
 

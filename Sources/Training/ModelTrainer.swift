@@ -97,8 +97,10 @@ public struct ModelTrainer: Sendable {
     static func runnerJob(for request: TrainingRequest, baseDirectory: String, runDirectory: String, continuing adapter: String?) throws(TrainingError) -> RunnerJob {
         var paths = ["base_dir": baseDirectory, "data": request.data, "output_dir": runDirectory]
         if let adapter { paths["init_adapter"] = adapter }
-        if request.method == .grpo {
-            guard let url = request.rewardURL else { throw TrainingError(.badJob, "GRPO needs a reward server (o1coder serve)") }
+        if request.method.isOnline {
+            guard let url = request.rewardURL else {
+                throw TrainingError(.badJob, "\(request.method.rawValue.uppercased()) needs a reward server (o1coder serve)")
+            }
             paths["reward_url"] = url
         }
         let task: RunnerJob.Task = switch request.method {
@@ -106,6 +108,7 @@ public struct ModelTrainer: Sendable {
         case .dpo: .dpo
         case .prm: .prm
         case .grpo: .grpo
+        case .rloo: .rloo
         }
         return RunnerJob(task: task, paths: paths, hyperparameters: request.hyperparameters)
     }

@@ -3,7 +3,7 @@
 public struct RunnerJob: Encodable, Sendable, Equatable {
     public enum Task: String, Encodable, Sendable {
         case convertBase = "convert-base"
-        case sft, dpo, prm, grpo
+        case sft, dpo, prm, grpo, rloo
         case exportAdapter = "export-adapter"
         case generate
         case prmScore = "prm-score"

@@ -22,7 +22,7 @@ extension TrainingHyperparameters {
                 "eval-fraction": .number, "pair-selection": .choice(PRMPairSelection.allCases.map(\.rawValue)),
                 "pair-margin": .number,
             ]
-        case .grpo: ["generations": .integer, "max-completion-length": .integer, "temperature": .number]
+        case .grpo, .rloo: ["generations": .integer, "max-completion-length": .integer, "temperature": .number]
         }
         return commonKeys.merging(specific) { a, _ in a }
     }
@@ -32,7 +32,7 @@ extension TrainingHyperparameters {
     public static func defaults(for method: TrainingMethod) -> TrainingHyperparameters {
         var h = TrainingHyperparameters()
         switch method {
-        case .grpo:
+        case .grpo, .rloo:
             h.generations = 2
             h.maxCompletionLength = 128
             h.temperature = 1.0

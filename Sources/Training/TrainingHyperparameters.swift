@@ -59,7 +59,7 @@ public struct TrainingHyperparameters: Codable, Sendable, Hashable {
         if threads < 1 { return "--threads must be at least 1" }
         if !(0..<1).contains(evalFraction) { return "--eval-fraction must be in [0, 1)" }
         if let generations {
-            if generations < 2 { return "--generations must be at least 2 (GRPO compares completions within a group)" }
+            if generations < 2 { return "--generations must be at least 2 (GRPO and RLOO compare completions within a group)" }
             if batchSize % generations != 0 { return "--batch-size must be a multiple of --generations" }
         }
         if let maxCompletionLength, maxCompletionLength < 1 { return "--max-completion-length must be at least 1" }

@@ -8,10 +8,12 @@ import Testing
 @testable import Training
 
 extension TrainingRoundTripTests {
-    @Test("GRPO: a few steps with every completion scored by a real o1coder serve; the adapter registers and loads")
-    func grpo() async throws {
+    @Test(
+        "GRPO and RLOO: a few steps with every completion scored by a real o1coder serve; the adapter registers and loads",
+        arguments: [TrainingMethod.grpo, .rloo])
+    func online(_ method: TrainingMethod) async throws {
         let trainer = try trainer()
-        let name = "test-grpo-\(getpid())"
+        let name = "test-\(method.rawValue)-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: trainer.runDirectory(name)) }
         let row: [String: Any] = [
             "prompt": [["role": "user", "content": "Write a Python program that prints yes."]],
@@ -27,19 +29,19 @@ extension TrainingRoundTripTests {
             let service = SandboxService(sandbox: sandbox, limits: ServiceLimits(maxConcurrency: 1))
             return try await SandboxServer(service: service, port: 0, logger: logger).whileServing { port in
                 let trained = try await trainer.train(
-                    TrainingRequest(method: .grpo, data: data, base: TestEnvironment.testModelPath, name: name, hyperparameters: h, rewardURL: "http://127.0.0.1:\(port)"))
+                    TrainingRequest(method: method, data: data, base: TestEnvironment.testModelPath, name: name, hyperparameters: h, rewardURL: "http://127.0.0.1:\(port)"))
                 // 2 steps × 1 prompt × 2 completions: every one went through the sandbox.
                 #expect(await service.snapshot().requests["evaluate"] == 4)
                 return trained
             }
         }
-        #expect(model.method == .grpo && model.steps == 2)
+        #expect(model.method == method && model.steps == 2)
         #expect(model.metrics["mean_reward"] != nil)
         #expect(FileManager.default.fileExists(atPath: model.adapter))
         _ = try await engineGreedy(trainer, name)
 
         await #expect(throws: TrainingError.self) {
-            try await trainer.train(TrainingRequest(method: .grpo, data: data, base: TestEnvironment.testModelPath, name: name + "-nourl", hyperparameters: h))
+            try await trainer.train(TrainingRequest(method: method, data: data, base: TestEnvironment.testModelPath, name: name + "-nourl", hyperparameters: h))
         }
         var odd = h
         odd.batchSize = 3
