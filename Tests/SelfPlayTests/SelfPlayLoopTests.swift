@@ -171,7 +171,9 @@ struct SelfPlayLoopTests {
         let page = try String(contentsOfFile: scratch + "/selfplay/report.html", encoding: .utf8)
         #expect(page.contains("<svg") && page.contains("held-out pass@1 (greedy)") && page.contains("held-out pass@1 (sampled)"))
         #expect(page.contains("\(prefix)-r1-sft") && page.contains(">round<"))
-        #expect(SelfPlayReport(state: state).series.map(\.points.count) == [2, 1, 2], "pass@1 greedy r0 r1, search r1, sampled r0 r1")
+        #expect(
+            SelfPlayReport(state: state).series.map(\.points.count) == [2, 1, 1, 2],
+            "pass@1 greedy r0 r1, search r1, reward precision r1, sampled r0 r1")
     }
 
     @Test("The curriculum drops problems the last search always solved: round 2 searches none and keeps the policy")
