@@ -18,6 +18,14 @@ import TrainingData
         }
     }
 
+    /// A loop over `directory` whose model, sandbox and trainer do nothing worth checking.
+    static func loop(_ c: SelfPlayConfiguration, scratch: String, directory: String) throws -> SelfPlayLoop {
+        try SelfPlayLoop(
+            configuration: c, models: { _ in ConstantLanguageModel(cycling: ["x"]) },
+            sandbox: FakeSandbox { _, suite, _ in FakeSandbox.report(.passed, testCount: suite.count) },
+            store: try RunStore(path: scratch + "/runs.sqlite"), trainer: NoTrainer(), directory: directory)
+    }
+
     @Test("a directory from before the seed rule is refused with the reason; other settings with the general message")
     func legacyDirectory() async throws {
         let scratch = NSTemporaryDirectory() + "o1coder-sp-version-\(UUID().uuidString)"
@@ -28,11 +36,7 @@ import TrainingData
         var legacy = configuration
         legacy.search.seedRule = nil
         try JSONCoding.data(legacy).write(to: URL(fileURLWithPath: directory + "/configuration.json"))
-        func loop(_ c: SelfPlayConfiguration) throws -> SelfPlayLoop {
-            try SelfPlayLoop(
-                configuration: c, models: { _ in ConstantLanguageModel(cycling: ["x"]) }, sandbox: FakeSandbox { _, suite, _ in FakeSandbox.report(.passed, testCount: suite.count) },
-                store: try RunStore(path: scratch + "/runs.sqlite"), trainer: NoTrainer(), directory: directory)
-        }
+        func loop(_ c: SelfPlayConfiguration) throws -> SelfPlayLoop { try Self.loop(c, scratch: scratch, directory: directory) }
         let error = await #expect(throws: SelfPlayError.self) {
             try await loop(configuration).run(rounds: 0, basePolicy: "m", train: [], evaluate: [])
         }
@@ -61,11 +65,7 @@ import TrainingData
         try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: directory + "/configuration.json"))
         let recorded = try JSONDecoder().decode(SelfPlayConfiguration.self, from: Data(contentsOf: URL(fileURLWithPath: directory + "/configuration.json")))
         #expect(recorded.pairRanking == .outcome)
-        func loop(_ c: SelfPlayConfiguration) throws -> SelfPlayLoop {
-            try SelfPlayLoop(
-                configuration: c, models: { _ in ConstantLanguageModel(cycling: ["x"]) }, sandbox: FakeSandbox { _, suite, _ in FakeSandbox.report(.passed, testCount: suite.count) },
-                store: try RunStore(path: scratch + "/runs.sqlite"), trainer: NoTrainer(), directory: directory)
-        }
+        func loop(_ c: SelfPlayConfiguration) throws -> SelfPlayLoop { try Self.loop(c, scratch: scratch, directory: directory) }
         let error = await #expect(throws: SelfPlayError.self) {
             try await loop(configuration).run(rounds: 0, basePolicy: "m", train: [], evaluate: [])
         }
