@@ -38,7 +38,8 @@ public struct ComparisonManifest: Codable, Sendable, Hashable {
     public func openOrCheck(ledger: String) throws -> [String] {
         let path = Self.path(forLedger: ledger)
         let encoder = JSONCoding.encoder(.document)
-        // A manifest beside no cells binds nothing: it is rewritten with these settings.
+        // A manifest beside no cells binds nothing (the ledger stays out of git, so a fresh
+        // clone has the committed manifest alone): it is rewritten with these settings.
         let ledgerBytes = (try? FileManager.default.attributesOfItem(atPath: ledger)[.size] as? Int) ?? 0
         guard ledgerBytes > 0, let data = FileManager.default.contents(atPath: path) else {
             let directory = (path as NSString).deletingLastPathComponent
