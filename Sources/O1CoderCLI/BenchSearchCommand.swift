@@ -95,7 +95,8 @@ struct BenchSearchCommand: AsyncParsableCommand {
             try rewardTests.load(generatedTests: generatedTests, for: problems, log: StandardError.write)
         }
         let model = try await modelOptions.makeLanguageModel(parallel: c.search.width)
-        let processRewards = try await modelOptions.processRewardModel(for: guidance).map { ($0, guidance!) }
+        var processRewards: (model: any ProcessRewardModel, guidance: ProcessRewardGuidance)?
+        if let guidance, let prm = try await modelOptions.processRewardModel(for: guidance) { processRewards = (prm, guidance) }
         try await storeOptions.listing(
             .benchSearch, output: ledger, configuration: manifest, seed: sampling.seed, model: spec.name,
             modelSHA256: spec.sha256, dataset: loaded

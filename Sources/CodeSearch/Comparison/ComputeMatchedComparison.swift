@@ -99,16 +99,11 @@ public struct ComputeMatchedComparison: Sendable {
                 seconds: seconds(), stop: r.stop.rawValue, attempts: r.samples, bestReward: r.bestReward,
                 rewardTestCount: r.rewardTestCount)
         case .mctsStandard, .mctsFaithful, .mctsPUCT, .mctsPUCTPRM:
-            let prm: (any ProcessRewardModel)?
-            if arm == .mctsPUCTPRM {
-                guard let processRewards else { throw SearchRunError.missingProcessRewardModel(arm: arm.rawValue) }
-                prm = processRewards.model
-            } else {
-                prm = nil
-            }
+            if arm == .mctsPUCTPRM, processRewards == nil { throw SearchRunError.missingProcessRewardModel(arm: arm.rawValue) }
             let searcher = ProblemSearcher(
                 generator: StepGenerator(model: model, prompts: prompts), sandbox: sandbox,
-                configuration: searchConfiguration(arm, budget: budget), rewardTests: rewardTests, processRewards: prm)
+                configuration: searchConfiguration(arm, budget: budget), rewardTests: rewardTests,
+                processRewards: arm == .mctsPUCTPRM ? processRewards?.model : nil)
             let r = try await searcher.search(problem)
             let stats = r.outcome.statistics
             return ComparisonRecord(
