@@ -22,7 +22,9 @@ struct BenchSearchCommand: AsyncParsableCommand {
         discussion: """
             Every arm gets the same per-problem token budget, stop rule (an answer passes every reward \
             test), reward tests, answer selection and caps. Results are appended to --ledger as they \
-            finish: rerun the same command to resume, or with more problems, arms or budgets to extend it.
+            finish: rerun the same command to resume, or with more problems, arms or budgets to extend it. \
+            The --out report holds every cell too: when the ledger is missing (a fresh clone), its cells \
+            are restored from there first.
             """,
         shouldDisplay: false)
 
@@ -60,6 +62,13 @@ struct BenchSearchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let book = JSONLLedger<ComparisonRecord>(path: ledger)
+        // The ledger stays out of git: on a fresh clone the committed report brings its cells back.
+        switch try ComparisonReport.restore(book, fromReportAt: out) {
+        case .nothing, .restored(cells: 0): break
+        case .restored(let cells): StandardError.write("[bench-search] \(cells) finished cells restored from \(out) into \(ledger)")
+        case .conflicting(let differences):
+            StandardError.write("[bench-search] \(out) was made with other settings than \(ledger) (\(differences.joined(separator: ", "))): not restored, and overwritten below")
+        }
         if !summaryOnly { try await measure(into: book) }
         let report = ComparisonReport(
             records: try book.records(), arms: arms, budgets: budgets, rewardTests: rewardTests.rawValue,

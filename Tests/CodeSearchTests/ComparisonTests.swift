@@ -176,6 +176,42 @@ import Testing
         other.processRewardSHA256 = "bb"
         #expect(try other.openOrCheck(ledger: ledger).count == 1, "the same name retrained is another PRM")
     }
+
+    @Test("A fresh clone resumes from the committed report: missing cells and the manifest come back; other settings are left alone")
+    func restoreFromReport() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("restore-\(UUID().uuidString)").path
+        let manifest = ComparisonManifest(model: "m", modelSHA256: "s", rewardTests: "public", configuration: .standard, toolVersion: "0")
+        let old = JSONLLedger<ComparisonRecord>(path: dir + "/old.jsonl")
+        #expect(try manifest.openOrCheck(ledger: old.path).isEmpty)
+        let cells = [Self.record(.greedyDirect, 0, "Mbpp/2", true), Self.record(.mctsStandard, 1000, "Mbpp/1", false)]
+        for cell in cells { try old.append(cell) }
+        let report = ComparisonReport(
+            records: try old.records(), arms: [.greedyDirect, .mctsStandard], budgets: [1000], rewardTests: "public",
+            manifest: ComparisonManifest.recorded(forLedger: old.path), ledger: old.path)
+        #expect(report.records.map(\.key) == ["greedy-direct|0|Mbpp/2", "mcts-standard|1000|Mbpp/1"], "sorted by key")
+        let reportPath = dir + "/search.json"
+        try report.json().write(toFile: reportPath, atomically: true, encoding: .utf8)
+
+        let fresh = JSONLLedger<ComparisonRecord>(path: dir + "/fresh.jsonl")
+        #expect(try ComparisonReport.restore(fresh, fromReportAt: dir + "/none.json") == .nothing)
+        #expect(try ComparisonReport.restore(fresh, fromReportAt: reportPath) == .restored(cells: 2))
+        #expect(Set(try fresh.records()) == Set(cells))
+        #expect(ComparisonManifest.recorded(forLedger: fresh.path) == manifest, "the settings check now compares with the old run")
+        #expect(try ComparisonReport.restore(fresh, fromReportAt: reportPath) == .restored(cells: 0), "never twice")
+        #expect(try fresh.records().count == 2)
+
+        // A ledger made with other settings keeps its own cells.
+        var other = manifest
+        other.rewardTests = "oracle"
+        let foreign = JSONLLedger<ComparisonRecord>(path: dir + "/foreign.jsonl")
+        #expect(try other.openOrCheck(ledger: foreign.path).isEmpty)
+        try foreign.append(Self.record(.greedyDirect, 0, "Mbpp/9", false))
+        #expect(try ComparisonReport.restore(foreign, fromReportAt: reportPath) == .conflicting(differences: ["reward tests oracle → public"]))
+        #expect(try foreign.records().count == 1)
+
+        try "{\"date\": 1}".write(toFile: reportPath, atomically: true, encoding: .utf8)
+        #expect(throws: JSONLLedger<ComparisonRecord>.Failure.self) { try ComparisonReport.restore(fresh, fromReportAt: reportPath) }
+    }
 }
 
 @Suite struct ComparisonPRMArmTests {

@@ -48,21 +48,28 @@ public struct ComparisonManifest: Codable, Sendable, Hashable {
             return []
         }
         let recorded = try JSONDecoder().decode(ComparisonManifest.self, from: data)
-        var differences: [String] = []
-        if recorded.model != model || recorded.modelSHA256 != modelSHA256 { differences.append("model \(recorded.model) → \(model)") }
-        if recorded.rewardTests != rewardTests { differences.append("reward tests \(recorded.rewardTests) → \(rewardTests)") }
-        if recorded.configuration != configuration { differences.append("search/sampling configuration") }
-        if let before = recorded.processReward, let now = processReward,
-            before != now || recorded.processRewardSHA256 != processRewardSHA256
-        {
-            differences.append("PRM \(before.model) (weight \(before.weight)) → \(now.model) (weight \(now.weight))")
-        }
+        let differences = recorded.differences(from: self)
         // A PRM arriving in a ledger that had none binds its later PRM cells.
         if differences.isEmpty, recorded.processReward == nil, processReward != nil {
             var extended = recorded
             extended.processReward = processReward
             extended.processRewardSHA256 = processRewardSHA256
             try encoder.encode(extended).write(to: URL(fileURLWithPath: path), options: .atomic)
+        }
+        return differences
+    }
+
+    /// What `other` changes relative to these settings (empty when a ledger made with these may
+    /// be extended by a run with `other`). A PRM joining a ledger that had none is no change.
+    public func differences(from other: ComparisonManifest) -> [String] {
+        var differences: [String] = []
+        if model != other.model || modelSHA256 != other.modelSHA256 { differences.append("model \(model) → \(other.model)") }
+        if rewardTests != other.rewardTests { differences.append("reward tests \(rewardTests) → \(other.rewardTests)") }
+        if configuration != other.configuration { differences.append("search/sampling configuration") }
+        if let before = processReward, let now = other.processReward,
+            before != now || processRewardSHA256 != other.processRewardSHA256
+        {
+            differences.append("PRM \(before.model) (weight \(before.weight)) → \(now.model) (weight \(now.weight))")
         }
         return differences
     }

@@ -15,6 +15,9 @@ public struct ComparisonReport: Codable, Sendable {
     public var overall: ComparisonSummary
     public var byDataset: [String: ComparisonSummary]
     public var notes: [String]
+    /// Every cell, sorted by key: what a later run on a fresh clone resumes from
+    /// (``restore(_:fromReportAt:)``), since the ledger itself stays out of git.
+    public var records: [ComparisonRecord]
 
     public init(
         records: [ComparisonRecord], arms: [ComparisonArm], budgets: [Int], rewardTests: String,
@@ -27,6 +30,7 @@ public struct ComparisonReport: Codable, Sendable {
         self.ledger = ledger
         self.arms = arms.sorted()
         self.budgets = budgets.sorted()
+        self.records = records.sorted { $0.key < $1.key }
         overall = ComparisonSummary(records: records, arms: arms, budgets: budgets)
         let groups = Dictionary(grouping: records) { String($0.problem.rawValue.split(separator: "/").first ?? "") }
         byDataset = groups.mapValues { ComparisonSummary(records: $0, arms: arms, budgets: budgets) }
@@ -37,6 +41,7 @@ public struct ComparisonReport: Codable, Sendable {
             "an arm may overshoot its budget by up to one request or rollout; mean tokens show what each really spent",
             "greedy-direct runs once per problem and is repeated at every budget",
             "one model, one seed: the spread across seeds is not measured here",
+            "records holds every cell; bench-search refills a missing ledger from this file and goes on from there",
         ]
     }
 
