@@ -22,12 +22,16 @@ public struct RunRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePe
     /// Where an experiment that lives in files keeps them (a sampling run's directory, a tests
     /// file, a ledger); nil for runs whose results are in this store.
     public var output: String?
+    /// `host:pid` of the process that last marked the run running (``RunOwner``); nil in stores
+    /// made before it was recorded.
+    public var owner: String?
 
     public init(
         id: RunID? = nil, kind: RunKind, status: RunStatus, createdAt: Date, configuration: String, seed: Int64,
         toolVersion: String, modelName: String, modelSHA256: String?, datasetName: String, datasetPath: String,
-        datasetSHA256: String?, output: String? = nil
+        datasetSHA256: String?, output: String? = nil, owner: String? = nil
     ) {
+        self.owner = owner
         self.id = id
         self.kind = kind
         self.status = status
@@ -44,6 +48,13 @@ public struct RunRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePe
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = RunID(inserted.rowID) }
+
+    /// The status as `runs list` shows it: a run still marked running whose process is gone says
+    /// so (killed, or its machine lost), instead of looking as if it were working.
+    public var statusDescription: String {
+        guard status == .running, let owner = owner.flatMap(RunOwner.init), owner.isGone else { return status.rawValue }
+        return "stopped (process \(owner.pid) gone; resume it)"
+    }
 }
 
 public enum RunStatus: String, Codable, Sendable, Hashable, DatabaseValueConvertible {

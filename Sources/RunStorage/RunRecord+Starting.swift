@@ -11,7 +11,8 @@ extension RunRecord {
         RunRecord(
             kind: kind, status: .running, createdAt: Date(), configuration: try JSONCoding.string(configuration),
             seed: Int64(bitPattern: seed), toolVersion: toolVersion, modelName: modelName, modelSHA256: modelSHA256,
-            datasetName: datasetName, datasetPath: datasetPath, datasetSHA256: datasetSHA256, output: output)
+            datasetName: datasetName, datasetPath: datasetPath, datasetSHA256: datasetSHA256, output: output,
+            owner: RunOwner.current.description)
     }
 }
 

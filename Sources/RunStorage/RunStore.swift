@@ -99,6 +99,9 @@ public struct RunStore: Sendable {
         m.registerMigration("v2-output") { db in
             try db.alter(table: "run") { t in t.add(column: "output", .text) }
         }
+        m.registerMigration("v3-owner") { db in
+            try db.alter(table: "run") { t in t.add(column: "owner", .text) }
+        }
         return m
     }
 
@@ -121,10 +124,12 @@ public struct RunStore: Sendable {
                 var existing = try RunRecord.filter(Column("kind") == experiment.kind && Column("output") == output).fetchOne(db)
             {
                 existing.status = .running
+                existing.owner = experiment.owner ?? RunOwner.current.description
                 try existing.update(db)
                 return existing
             }
             var r = experiment
+            r.owner = r.owner ?? RunOwner.current.description
             try r.insert(db)
             return r
         }
@@ -140,7 +145,13 @@ public struct RunStore: Sendable {
 
     public func setStatus(_ status: RunStatus, run id: RunID) throws {
         try writer.write { db in
-            try db.execute(sql: "UPDATE run SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
+            if status == .running {
+                // Whoever marks a run running owns it from now (a resumed run has a new process).
+                try db.execute(
+                    sql: "UPDATE run SET status = ?, owner = ? WHERE id = ?", arguments: [status.rawValue, RunOwner.current.description, id])
+            } else {
+                try db.execute(sql: "UPDATE run SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
+            }
         }
     }
 

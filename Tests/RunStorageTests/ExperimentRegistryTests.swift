@@ -46,4 +46,33 @@ import Testing
         #expect(old.kind == .selfplaySearch && old.output == nil)
         #expect(try store.register(Self.experiment(.train, output: "/t")).output == "/t")
     }
+
+    @Test("A run marked running whose process is gone says so; a live owner, another host or an old store's run shows its status")
+    func goneOwner() throws {
+        let store = try RunStore.inMemory()
+        let here = ProcessInfo.processInfo.hostName
+        // A pid above the kernel's maximum (2^22) belongs to no process.
+        var dead = Self.experiment(.sample, output: "/runs/dead")
+        dead.owner = RunOwner(host: here, pid: 99_999_999).description
+        let deadRun = try store.register(dead)
+        #expect(deadRun.statusDescription == "stopped (process 99999999 gone; resume it)")
+        var elsewhere = Self.experiment(.sample, output: "/runs/elsewhere")
+        elsewhere.owner = RunOwner(host: here + "-other", pid: 99_999_999).description
+        #expect(try store.register(elsewhere).statusDescription == "running", "not known to be gone")
+        #expect(try store.register(Self.experiment(.sample, output: "/runs/old")).owner == RunOwner.current.description)
+        // Resuming gives the run a live owner again; a finished run is finished whoever owned it.
+        let id = try #require(deadRun.id)
+        try store.setStatus(.running, run: id)
+        #expect(try store.run(id)?.owner == RunOwner.current.description)
+        #expect(try store.run(id)?.statusDescription == "running")
+        var legacy = dead
+        legacy.owner = nil
+        #expect(legacy.statusDescription == "running")
+        try store.setStatus(.finished, run: id)
+        var finished = try #require(try store.run(id))
+        finished.owner = dead.owner
+        #expect(finished.statusDescription == "finished")
+        #expect(RunOwner("a:b:12") == RunOwner(host: "a:b", pid: 12))
+        #expect(RunOwner("nohost") == nil && RunOwner("h:0") == nil)
+    }
 }

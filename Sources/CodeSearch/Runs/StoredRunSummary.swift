@@ -29,7 +29,7 @@ public struct StoredRunSummary: Sendable {
     /// id, kind, status, model, dataset, and solved/problems (a search) or where the results are.
     public var listLine: String {
         let result = record.kind.isStoredSearch ? "\(totals.solved)/\(totals.problems) solved" : record.output ?? "-"
-        return "\(id)\t\(record.kind.rawValue)\t\(record.status.rawValue)\t\(record.modelName)\t\(record.datasetName)\t\(result)"
+        return "\(id)\t\(record.kind.rawValue)\t\(record.statusDescription)\t\(record.modelName)\t\(record.datasetName)\t\(result)"
     }
 
     /// `runs show`'s lines; the tree ASPR is read from the stored trees of `store`.
@@ -37,7 +37,7 @@ public struct StoredRunSummary: Sendable {
         let r = record
         let t = totals
         var lines = [
-            "run \(id) · \(r.kind.rawValue) · \(r.status.rawValue) · created \(r.createdAt)",
+            "run \(id) · \(r.kind.rawValue) · \(r.statusDescription) · created \(r.createdAt)",
             "model \(r.modelName) sha256 \(r.modelSHA256 ?? "-")",
             "dataset \(r.datasetName) \(r.datasetPath) sha256 \(r.datasetSHA256 ?? "-")",
             "seed \(UInt64(bitPattern: r.seed)) · tool \(r.toolVersion)",

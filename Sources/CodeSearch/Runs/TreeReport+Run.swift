@@ -11,7 +11,7 @@ extension TreeReport {
         let problems = try store.problems(run: id)
         let totals = RunTotals(problems)
         var summary: [TreeReport.SummaryItem] = [
-            .init("run", "\(id) (\(run.kind.rawValue), \(run.status.rawValue))"),
+            .init("run", "\(id) (\(run.kind.rawValue), \(run.statusDescription))"),
             .init("model", "\(run.modelName) \(run.modelSHA256.map { "sha256 " + $0.prefix(12) } ?? "")"),
             .init("dataset", "\(run.datasetName) \(run.datasetPath)"),
             .init("solved", "\(totals.solved) / \(totals.problems)"),
