@@ -18,7 +18,7 @@ BENCH_MODEL ?= qwen2.5-coder-0.5b-instruct
 O1CODER := .build/release/o1coder
 
 .PHONY: setup setup-system setup-data setup-llama setup-models build release test demo \
-        setup-train bench-train bench bench-sandbox bench-serve bench-soak bench-inference bench-search bench-tcg bench-calibration bench-fewshot bench-table1 bench-selfplay bench-prm clean
+        setup-train bench-train bench bench-sandbox bench-serve bench-soak bench-inference bench-search bench-tcg bench-tcg-train bench-calibration bench-fewshot bench-table1 bench-selfplay bench-prm clean
 
 setup: setup-system setup-data setup-llama setup-models
 
@@ -98,6 +98,12 @@ bench-selfplay: release setup-train
 bench-prm: release setup-train
 	@scripts/setup-models.sh $(BENCH_MODEL)
 	scripts/bench-prm.sh $(BENCH_MODEL)
+
+# The TCG before and after SFT and DPO on MBPP train, measured on held-out MBPP test and TACO
+# problems → bench/results/tcg-training.json. Resumable; two to three hours on 2 cores.
+bench-tcg-train: release setup-train
+	@scripts/setup-models.sh $(BENCH_MODEL)
+	scripts/bench-tcg-train.sh $(BENCH_MODEL)
 
 bench-search: release
 	@scripts/setup-models.sh $(BENCH_MODEL)

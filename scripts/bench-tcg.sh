@@ -13,7 +13,9 @@
 # Usage: scripts/bench-tcg.sh [MODEL]
 #   MBPP_LIMIT (30; 500 = the whole test split), TACO_LIMIT (10; 0 skips), APPS_LIMIT (10; 0 skips),
 #   INPUTS_ONLY_LIMIT (0), TESTS (tests asked per problem, 5), MAX_TOKENS (384), SAMPLES (4; 0 = none),
-#   MUTANTS (known-wrong mutants per problem, 10), THREADS (nproc), SEED (42),
+#   MUTANTS (known-wrong mutants per problem, 10), THREADS (nproc), SEED (42), SAMPLES_MODEL (the
+#   model whose direct answers are the real programs, MODEL; set it to the base model when MODEL is
+#   a trained TCG, so every TCG is judged on the same programs),
 #   O1CODER (.build/release/o1coder), OUT (bench/results/tcg.json).
 . "$(dirname "$0")/common.sh"
 MODEL="${1:-qwen2.5-coder-0.5b-instruct}"
@@ -27,6 +29,7 @@ SAMPLES="${SAMPLES:-4}"
 MUTANTS="${MUTANTS:-10}"
 THREADS="${THREADS:-$(nproc)}"
 SEED="${SEED:-42}"
+SAMPLES_MODEL="${SAMPLES_MODEL:-$MODEL}"
 O1CODER="${O1CODER:-.build/release/o1coder}"
 OUT="${OUT:-bench/results/tcg.json}"
 SHARED="${O1CODER_SHARED_DATASETS:-../shared/datasets}"
@@ -39,20 +42,24 @@ sets=()
 # then the evaluation.
 run_set() {
   local name="$1" mode="$2" limit="$3"; shift 3
-  local tests="$WORK/$name-$MODEL-tests.jsonl" samples="$WORK/samples-${name%%-*}-$MODEL" start end extra=() ids=() a
+  local tests="$WORK/$name-$MODEL-tests.jsonl" samples="$WORK/samples-${name%%-*}-$SAMPLES_MODEL" start end extra=() ids=() a
   log "$name: generating tests ($mode) for $limit problems with $MODEL"
   start=$(date +%s)
   "$O1CODER" tcg generate "$@" --limit "$limit" --mode "$mode" --model "$MODEL" --threads "$THREADS" -n "$TESTS" \
     --max-tokens "$MAX_TOKENS" --seed "$SEED" --out "$tests" --store "$WORK/runs.sqlite" >&2
   end=$(date +%s)
-  if [ "$SAMPLES" -gt 0 ]; then
+  if [ "$SAMPLES" -gt 0 ] && [ "$SAMPLES_MODEL" != "$MODEL" ] && [ -s "$samples/samples.jsonl" ]; then
+    # Another model's programs, made by its own run of this script: reused as they are.
+    log "$name: reusing $SAMPLES_MODEL's samples in $samples"
+    extra=(--samples "$samples/samples.jsonl")
+  elif [ "$SAMPLES" -gt 0 ]; then
     # The problems the tests cover, by id (`sample` has no --verified-only).
     local selection=()
     for a in "$@"; do [ "$a" = --verified-only ] || selection+=("$a"); done
     while read -r a; do ids+=(--problem "$a"); done < <(python3 -c \
       'import json, sys; [print(json.loads(l)["problemID"]) for l in open(sys.argv[1]) if l.strip()]' "$tests")
-    log "$name: $SAMPLES direct samples per problem for $((${#ids[@]} / 2)) problems"
-    "$O1CODER" sample "${selection[@]}" "${ids[@]}" --style direct -n "$SAMPLES" --model "$MODEL" --threads "$THREADS" \
+    log "$name: $SAMPLES direct samples per problem from $SAMPLES_MODEL for $((${#ids[@]} / 2)) problems"
+    "$O1CODER" sample "${selection[@]}" "${ids[@]}" --style direct -n "$SAMPLES" --model "$SAMPLES_MODEL" --threads "$THREADS" \
       --seed "$SEED" --out "$samples" --store "$WORK/runs.sqlite" > /dev/null
     extra=(--samples "$samples/samples.jsonl")
   fi
